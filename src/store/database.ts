@@ -1,0 +1,105 @@
+import { open, type Database as LmdbTable, type RootDatabase } from "lmdb";
+
+/** A key range [start, end); an absent bound is open. */
+export interface KeyRange {
+  start?: Uint8Array;
+  end?: Uint8Array;
+  reverse?: boolean;
+}
+
+type StagedWrite = { table: Table; key: Uint8Array; value: Uint8Array | undefined };
+
+/**
+ * The embedded database on disk (LMDB). Writes are staged and reach the disk only through
+ * {@link Database.commit}, which applies everything staged (state, tree nodes, block, results,
+ * tx index) in one synchronous, fsync'ed transaction: after a crash the database holds all of a
+ * block or none of it.
+ */
+export class Database {
+  private readonly tables = new Map<string, Table>();
+  private staged: StagedWrite[] = [];
+
+  private constructor(private readonly root: RootDatabase) {}
+
+  static open(path: string): Database {
+    // overlappingSync off: commit() returns only once the transaction is durable on disk.
+    const root = open({ path, compression: false, overlappingSync: false, maxDbs: 64 });
+    return new Database(root);
+  }
+
+  /** A named table with binary keys and values. */
+  table(name: string): Table {
+    let table = this.tables.get(name);
+    if (!table) {
+      const lmdb = this.root.openDB<Uint8Array, Uint8Array>({ name, encoding: "binary", keyEncoding: "binary" });
+      table = new Table(this, lmdb);
+      this.tables.set(name, table);
+    }
+    return table;
+  }
+
+  /** Writes staged since the last commit. */
+  get stagedCount(): number {
+    return this.staged.length;
+  }
+
+  stage(write: StagedWrite): void {
+    this.staged.push(write);
+  }
+
+  /** Applies all staged writes atomically and durably, in the order they were staged. */
+  commit(): void {
+    const writes = this.staged;
+    this.staged = [];
+    if (writes.length === 0) return;
+    this.root.transactionSync(() => {
+      for (const w of writes) {
+        if (w.value === undefined) w.table.lmdb.removeSync(w.key);
+        else w.table.lmdb.putSync(w.key, w.value);
+      }
+    });
+  }
+
+  /** Drops staged writes (a block that will not be committed). */
+  discardStaged(): void {
+    this.staged = [];
+  }
+
+  async close(): Promise<void> {
+    this.staged = [];
+    await this.root.close();
+  }
+}
+
+/** One table of the database: committed reads, staged writes. */
+export class Table {
+  constructor(
+    private readonly db: Database,
+    readonly lmdb: LmdbTable<Uint8Array, Uint8Array>,
+  ) {}
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    const value = this.lmdb.getBinary(key);
+    return value === undefined ? undefined : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+
+  put(key: Uint8Array, value: Uint8Array): void {
+    this.db.stage({ table: this, key, value });
+  }
+
+  delete(key: Uint8Array): void {
+    this.db.stage({ table: this, key, value: undefined });
+  }
+
+  /** Committed entries in key order (descending with `reverse`), within [start, end). */
+  *range(range: KeyRange = {}): Generator<[Uint8Array, Uint8Array]> {
+    const options = range.reverse
+      ? { start: range.end, end: range.start, reverse: true, exclusiveStart: range.end !== undefined, inclusiveEnd: true }
+      : { start: range.start, end: range.end };
+    for (const { key, value } of this.lmdb.getRange(options as Parameters<LmdbTable["getRange"]>[0])) {
+      const k = key as Uint8Array;
+      const v = value as Uint8Array;
+      yield [new Uint8Array(k.buffer, k.byteOffset, k.byteLength), new Uint8Array(v.buffer, v.byteOffset, v.byteLength)];
+    }
+  }
+}
