@@ -1,0 +1,86 @@
+import { bytesToKey, compareBytes, keyToBytes } from "./bytes.js";
+import type { Entry, KeyRange, KVReader, KVStore } from "./kv.js";
+
+/** A buffered change: the new value, or null for a deletion. */
+export type Change = Uint8Array | null;
+
+/**
+ * A branch of a store: reads fall through to the parent, writes stay here until `writeTo`
+ * applies them to the parent, or the branch is dropped. A transaction runs in a branch so that
+ * a failure discards all of its writes.
+ */
+export class CacheKV implements KVStore {
+  private changes = new Map<string, Change>();
+
+  constructor(private readonly parent: KVReader) {}
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    const change = this.changes.get(bytesToKey(key));
+    if (change !== undefined) return change ?? undefined;
+    return this.parent.get(key);
+  }
+
+  has(key: Uint8Array): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: Uint8Array, value: Uint8Array): void {
+    this.changes.set(bytesToKey(key), value);
+  }
+
+  delete(key: Uint8Array): void {
+    this.changes.set(bytesToKey(key), null);
+  }
+
+  /** Merges this branch's changes over the parent's entries, in key order. */
+  *iterate(range: KeyRange = {}): Generator<Entry> {
+    const { start, end, reverse = false } = range;
+    const startKey = start ? bytesToKey(start) : undefined;
+    const endKey = end ? bytesToKey(end) : undefined;
+    const own = [...this.changes.entries()]
+      .filter(([k]) => (startKey === undefined || k >= startKey) && (endKey === undefined || k < endKey))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (reverse) own.reverse();
+    const below = this.parent.iterate(range)[Symbol.iterator]();
+    let next = below.next();
+    let i = 0;
+    while (i < own.length || !next.done) {
+      const mine = own[i];
+      const theirs = next.done ? undefined : next.value;
+      let order: number;
+      if (!mine) order = 1;
+      else if (!theirs) order = -1;
+      else {
+        order = compareBytes(keyToBytes(mine[0]), theirs[0]);
+        if (reverse) order = -order;
+      }
+      if (order <= 0) {
+        const [key, change] = mine!;
+        if (change !== null) yield [keyToBytes(key), change];
+        i++;
+        if (order === 0) next = below.next();
+      } else {
+        yield theirs!;
+        next = below.next();
+      }
+    }
+  }
+
+  get size(): number {
+    return this.changes.size;
+  }
+
+  /** Applies this branch's changes to `target` and empties the branch. */
+  writeTo(target: KVStore): void {
+    for (const [key, change] of this.changes) {
+      if (change === null) target.delete(keyToBytes(key));
+      else target.set(keyToBytes(key), change);
+    }
+    this.changes = new Map();
+  }
+
+  /** The buffered changes in key order, as a commit applies them. */
+  sortedChanges(): [Uint8Array, Change][] {
+    return [...this.changes.keys()].sort().map((key) => [keyToBytes(key), this.changes.get(key)!]);
+  }
+}

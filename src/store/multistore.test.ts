@@ -1,0 +1,121 @@
+import { ics23, iavlSpec, tendermintSpec, verifyExistence, verifyNonExistence } from "@confio/ics23";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { concatBytes, utf8 } from "./bytes.js";
+import { CacheKV } from "./cache-kv.js";
+import { Database } from "./database.js";
+import { CommitMultiStore, storePrefix } from "./multistore.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "multistore-"));
+  dirs.push(dir);
+  return dir;
+}
+
+const STORES = ["acc", "bank"];
+const k = (store: string, key: string) => concatBytes(storePrefix(store), utf8(key));
+
+/** Runs one block: writes through a branch of the committed state, then applies and commits. */
+function commitBlock(ms: CommitMultiStore, version: number, writes: [string, string, string | null][]): Uint8Array {
+  const block = new CacheKV(ms.committed);
+  for (const [store, key, value] of writes) {
+    if (value === null) block.delete(k(store, key));
+    else block.set(k(store, key), utf8(value));
+  }
+  const hash = ms.applyChanges(version, block.sortedChanges());
+  ms.commit();
+  return hash;
+}
+
+describe("CommitMultiStore", () => {
+  it("commits versions, survives reopening and serves past versions", async () => {
+    const path = tempDir();
+    let db = Database.open(path);
+    let ms = CommitMultiStore.open(db, { stores: STORES });
+    expect(ms.lastVersion).toBe(0);
+    const h1 = commitBlock(ms, 1, [["acc", "a", "1"], ["bank", "b", "2"]]);
+    const h2 = commitBlock(ms, 2, [["acc", "a", "3"], ["bank", "c", "4"], ["bank", "b", null]]);
+    expect(h1).not.toEqual(h2);
+    await db.close();
+
+    db = Database.open(path);
+    ms = CommitMultiStore.open(db, { stores: STORES });
+    expect(ms.lastVersion).toBe(2);
+    expect(ms.lastAppHash).toEqual(h2);
+    expect(ms.committed.get(k("acc", "a"))).toEqual(utf8("3"));
+    expect(ms.stateAt(1).get(k("acc", "a"))).toEqual(utf8("1"));
+    expect(ms.stateAt(1).get(k("bank", "b"))).toEqual(utf8("2"));
+    expect(ms.stateAt(2).get(k("bank", "b"))).toBeUndefined();
+    expect([...ms.stateAt(1).iterate()].map(([key]) => key)).toEqual([k("acc", "a"), k("bank", "b")]);
+    expect([...ms.committed.iterate({ start: storePrefix("bank") })].map(([key]) => key)).toEqual([k("bank", "c")]);
+    await db.close();
+  });
+
+  it("computes the same app hash on two independent stores fed the same blocks", async () => {
+    const blocks: [string, string, string | null][][] = [
+      [["acc", "x", "1"], ["bank", "y", "2"], ["bank", "z", "3"]],
+      [["bank", "y", null], ["acc", "w", "5"]],
+    ];
+    const hashes = [];
+    for (const run of [0, 1]) {
+      const db = Database.open(tempDir());
+      const ms = CommitMultiStore.open(db, { stores: STORES });
+      hashes[run] = blocks.map((writes, i) => commitBlock(ms, i + 1, writes));
+      await db.close();
+    }
+    expect(hashes[0]).toEqual(hashes[1]);
+  });
+
+  it("drops a rolled-back block completely", async () => {
+    const path = tempDir();
+    const db = Database.open(path);
+    const ms = CommitMultiStore.open(db, { stores: STORES });
+    const h1 = commitBlock(ms, 1, [["acc", "a", "1"]]);
+    const block = new CacheKV(ms.committed);
+    block.set(k("acc", "a"), utf8("changed"));
+    ms.applyChanges(2, block.sortedChanges());
+    ms.rollback();
+    expect(ms.committed.get(k("acc", "a"))).toEqual(utf8("1"));
+    const again = commitBlock(ms, 2, []);
+    expect(ms.lastVersion).toBe(2);
+    expect(again).toEqual(h1);
+    await db.close();
+  });
+
+  it("prunes old versions while keeping the recent ones queryable", async () => {
+    const db = Database.open(tempDir());
+    const ms = CommitMultiStore.open(db, { stores: STORES, pruning: { keepRecent: 3 } });
+    for (let v = 1; v <= 10; v++) commitBlock(ms, v, [["acc", `key${v % 4}`, `v${v}`]]);
+    expect(ms.earliestVersion).toBe(8);
+    expect(ms.stateAt(8).get(k("acc", "key0"))).toEqual(utf8("v8"));
+    expect(ms.stateAt(9).get(k("acc", "key1"))).toEqual(utf8("v9"));
+    expect(() => ms.stateAt(7)).toThrow(/not available/);
+    await db.close();
+  });
+
+  it("proves a value and an absence all the way to the app hash", async () => {
+    const db = Database.open(tempDir());
+    const ms = CommitMultiStore.open(db, { stores: STORES });
+    const appHash = commitBlock(ms, 1, [["acc", "alice", "100"], ["acc", "carol", "7"], ["bank", "supply", "107"]]);
+    const check = (key: string, value: string | undefined) => {
+      const { value: found, proofOps } = ms.proveAt(1, "acc", utf8(key));
+      expect(found && new TextDecoder().decode(found)).toBe(value);
+      const [iavl, simple] = proofOps.ops.map((op) => ics23.CommitmentProof.decode(op.data));
+      const storeRoot = simple!.exist!.value!;
+      verifyExistence(simple!.exist!, tendermintSpec, appHash, utf8("acc"), storeRoot);
+      if (value === undefined) verifyNonExistence(iavl!.nonexist!, iavlSpec, storeRoot, utf8(key));
+      else verifyExistence(iavl!.exist!, iavlSpec, storeRoot, utf8(key), utf8(value));
+    };
+    check("alice", "100");
+    check("bob", undefined);
+    check("zed", undefined);
+    await db.close();
+  });
+});

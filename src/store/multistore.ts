@@ -1,0 +1,287 @@
+import { CommitmentProof, HashOp, LengthOp, type ExistenceProof } from "cosmjs-types/cosmos/ics23/v1/proofs";
+import type { ProofOps } from "cosmjs-types/tendermint/crypto/proof";
+import { CommitInfo, type StoreCommit } from "../generated/persistence/store/v1/commit.js";
+import { compareBytes, concatBytes, prefixEnd, utf8 } from "./bytes.js";
+import type { Change } from "./cache-kv.js";
+import type { Database, Table } from "./database.js";
+import { sha256 } from "./hash.js";
+import { NodeStore, idKey, readIdKey } from "./iavl/node-store.js";
+import { TreeSnapshot } from "./iavl/snapshot.js";
+import { MutableTree } from "./iavl/tree.js";
+import { putUvarint, uvarintLength } from "./iavl/varint.js";
+import type { Entry, KeyRange, KVReader } from "./kv.js";
+import { merklePath, merkleRoot } from "./simple-merkle.js";
+
+export interface PruningOptions {
+  /** How many recent versions stay queryable; 0 keeps every version. At least 2 otherwise. */
+  keepRecent: number;
+}
+
+export interface MultiStoreOptions {
+  /** The module stores, by name. */
+  stores: readonly string[];
+  pruning?: PruningOptions;
+  /** How many saved tree nodes stay decoded in memory. */
+  nodeCacheSize?: number;
+}
+
+/** Pruning catches up at most this many versions per commit, so one commit's work stays bounded. */
+const MAX_VERSIONS_PRUNED_PER_COMMIT = 8;
+const LATEST_KEY = utf8("latest");
+const EMPTY_HASH = sha256(new Uint8Array(0));
+
+/** The key prefix of a store inside the combined key space: its name's length, then its name. */
+export function storePrefix(name: string): Uint8Array {
+  const bytes = utf8(name);
+  if (bytes.length === 0 || bytes.length > 255) throw new Error(`invalid store name "${name}"`);
+  return concatBytes(Uint8Array.of(bytes.length), bytes);
+}
+
+function splitStoreKey(key: Uint8Array): [string, Uint8Array] {
+  const n = key[0]!;
+  return [new TextDecoder().decode(key.subarray(1, 1 + n)), key.subarray(1 + n)];
+}
+
+function commitKey(version: number): Uint8Array {
+  return concatBytes(utf8("v"), idKey(version));
+}
+
+/**
+ * All module stores of the app: one IAVL tree each, plus a flat table of the latest values for
+ * fast reads and iteration. Keys are addressed as storePrefix(name) + key. A block's changes are
+ * applied with {@link applyChanges} (returning the app hash) and persisted with {@link commit},
+ * in the same atomic database transaction as anything else staged for that block.
+ */
+export class CommitMultiStore {
+  private readonly trees = new Map<string, MutableTree>();
+  private pending: CommitInfo | undefined;
+
+  private constructor(
+    private readonly db: Database,
+    private readonly state: Table,
+    private readonly commits: Table,
+    private readonly nodes: NodeStore,
+    private readonly storeNames: readonly string[],
+    private readonly keepRecent: number,
+    private last: CommitInfo | undefined,
+  ) {
+    for (const name of storeNames) {
+      const root = last?.stores.find((s) => s.name === name);
+      this.trees.set(name, new MutableTree(nodes, Number(last?.version ?? 0n), Number(root?.rootNode ?? 0n)));
+    }
+  }
+
+  static open(db: Database, options: MultiStoreOptions): CommitMultiStore {
+    const keepRecent = options.pruning?.keepRecent ?? 0;
+    if (keepRecent === 1 || keepRecent < 0 || !Number.isInteger(keepRecent)) {
+      throw new Error(`pruning keepRecent must be 0 (keep everything) or at least 2, got ${keepRecent}`);
+    }
+    const names = [...options.stores].sort();
+    if (new Set(names).size !== names.length) throw new Error("duplicate store names");
+    const commits = db.table("commits");
+    const latest = commits.get(LATEST_KEY);
+    const last = latest ? CommitInfo.decode(commits.get(commitKey(readIdKey(latest)))!) : undefined;
+    for (const store of last?.stores ?? []) {
+      if (!names.includes(store.name)) throw new Error(`store "${store.name}" has committed state but is not mounted`);
+    }
+    const nodes = new NodeStore(db.table("iavl_nodes"), db.table("iavl_orphans"), options.nodeCacheSize ?? 200_000, Number(last?.nextNodeId ?? 1n));
+    return new CommitMultiStore(db, db.table("state"), commits, nodes, names, keepRecent, last);
+  }
+
+  /** The last committed version (block height); 0 before the first commit. */
+  get lastVersion(): number {
+    return Number(this.last?.version ?? 0n);
+  }
+
+  /** The app hash of the last commit; sha256 of nothing before the first, as the Cosmos SDK. */
+  get lastAppHash(): Uint8Array {
+    return this.last?.appHash ?? EMPTY_HASH;
+  }
+
+  /** The oldest version still queryable. */
+  get earliestVersion(): number {
+    return this.last ? Number(this.last.prunedThrough) + 1 : 0;
+  }
+
+  /** The last committed state of every store. */
+  readonly committed: KVReader = {
+    get: (key) => this.state.get(key),
+    has: (key) => this.state.get(key) !== undefined,
+    iterate: (range) => this.state.range(range),
+  };
+
+  /**
+   * Applies a block's changes to the trees (keys ascending within each store, as IAVL's shape
+   * depends on the order) and stages them in the flat table; returns the new app hash.
+   */
+  applyChanges(version: number, changes: Iterable<[Uint8Array, Change]>): Uint8Array {
+    if (version <= this.lastVersion) throw new Error(`version ${version} is not after the last commit ${this.lastVersion}`);
+    let previous: Uint8Array | undefined;
+    for (const [key, change] of changes) {
+      if (previous && compareBytes(previous, key) >= 0) throw new Error("changes must be applied in ascending key order");
+      previous = key;
+      const [name, storeKey] = splitStoreKey(key);
+      const tree = this.trees.get(name);
+      if (!tree) throw new Error(`write to unknown store "${name}"`);
+      tree.workingVersion = version;
+      if (change === null) {
+        tree.remove(storeKey);
+        this.state.delete(key);
+      } else {
+        tree.set(storeKey, change);
+        this.state.put(key, change);
+      }
+    }
+    const stores: StoreCommit[] = this.storeNames.map((name) => {
+      const tree = this.trees.get(name)!;
+      tree.workingVersion = version;
+      return { name, rootNode: 0n, hash: tree.workingHash() };
+    });
+    const firstVersion = this.last ? this.last.prunedThrough : BigInt(version - 1);
+    this.pending = { version: BigInt(version), stores, appHash: appHashOf(stores), nextNodeId: 0n, prunedThrough: firstVersion };
+    return this.pending.appHash;
+  }
+
+  /**
+   * Persists the version built by {@link applyChanges}, prunes old versions within a bounded
+   * budget, and commits the database: this version's state, tree nodes and commit record land
+   * together with everything else staged, or not at all.
+   */
+  commit(): CommitInfo {
+    const info = this.pending;
+    if (!info) throw new Error("commit without applied changes");
+    for (const store of info.stores) store.rootNode = BigInt(this.trees.get(store.name)!.save());
+    const version = Number(info.version);
+    if (this.keepRecent > 0) info.prunedThrough = BigInt(this.pruneThrough(Number(info.prunedThrough), version - this.keepRecent));
+    info.nextNodeId = BigInt(this.nodes.nextId);
+    this.commits.put(commitKey(version), CommitInfo.encode(info).finish());
+    this.commits.put(LATEST_KEY, idKey(version));
+    this.db.commit();
+    this.last = info;
+    this.pending = undefined;
+    return info;
+  }
+
+  /** Discards the changes of a block that will not be committed. */
+  rollback(): void {
+    for (const tree of this.trees.values()) tree.rollback();
+    this.pending = undefined;
+    this.db.discardStaged();
+  }
+
+  /** Read access to all stores as of a committed `version` (0 or the last version: the flat table). */
+  stateAt(version: number): KVReader {
+    if (version === 0 || version === this.lastVersion) return this.committed;
+    return new VersionReader(this.snapshotsAt(version));
+  }
+
+  /** A value of one store at `version` with its ICS-23 proof up to the app hash of that version. */
+  proveAt(version: number, storeName: string, key: Uint8Array): { value: Uint8Array | undefined; proofOps: ProofOps } {
+    const info = this.commitInfoAt(version === 0 ? this.lastVersion : version);
+    const store = info.stores.find((s) => s.name === storeName);
+    if (!store) throw new Error(`unknown store "${storeName}"`);
+    const tree = TreeSnapshot.at(this.nodes, Number(store.rootNode));
+    const proof = tree.prove(key);
+    return {
+      value: tree.get(key),
+      proofOps: {
+        ops: [
+          { type: "ics23:iavl", key, data: CommitmentProof.encode(proof).finish() },
+          { type: "ics23:simple", key: utf8(storeName), data: CommitmentProof.encode({ exist: storeProof(info.stores, storeName) }).finish() },
+        ],
+      },
+    };
+  }
+
+  private commitInfoAt(version: number): CommitInfo {
+    if (version === this.lastVersion && this.last) return this.last;
+    if (version < this.earliestVersion || version > this.lastVersion) {
+      throw new Error(`version ${version} is not available: committed versions are ${this.earliestVersion} to ${this.lastVersion}`);
+    }
+    const bytes = this.commits.get(commitKey(version));
+    if (!bytes) throw new Error(`version ${version} is not available`);
+    return CommitInfo.decode(bytes);
+  }
+
+  private snapshotsAt(version: number): Map<string, TreeSnapshot> {
+    const info = this.commitInfoAt(version);
+    return new Map(info.stores.map((s) => [s.name, TreeSnapshot.at(this.nodes, Number(s.rootNode))]));
+  }
+
+  /** Prunes versions after `prunedThrough` up to `target`; returns the new pruned-through version. */
+  private pruneThrough(prunedThrough: number, target: number): number {
+    let done = prunedThrough;
+    while (done < target && done - prunedThrough < MAX_VERSIONS_PRUNED_PER_COMMIT) {
+      done++;
+      // Version `done` goes; the nodes it was the last to use are those orphaned by `done + 1`.
+      this.nodes.pruneOrphansOf(done + 1);
+      this.commits.delete(commitKey(done));
+    }
+    return done;
+  }
+}
+
+/** The combined key space over per-store tree snapshots of one version. */
+class VersionReader implements KVReader {
+  constructor(private readonly snapshots: Map<string, TreeSnapshot>) {}
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    const [name, storeKey] = splitStoreKey(key);
+    return this.snapshots.get(name)?.get(storeKey);
+  }
+
+  has(key: Uint8Array): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  *iterate(range: KeyRange = {}): Generator<Entry> {
+    const names = [...this.snapshots.keys()].sort((a, b) => compareBytes(storePrefix(a), storePrefix(b)));
+    if (range.reverse) names.reverse();
+    for (const name of names) {
+      const prefix = storePrefix(name);
+      const storeEnd = prefixEnd(prefix)!;
+      if (range.end && compareBytes(range.end, prefix) <= 0) continue;
+      if (range.start && compareBytes(range.start, storeEnd) >= 0) continue;
+      const start = range.start && compareBytes(range.start, prefix) > 0 ? range.start.subarray(prefix.length) : undefined;
+      const end = range.end && compareBytes(range.end, storeEnd) < 0 ? range.end.subarray(prefix.length) : undefined;
+      for (const [key, value] of this.snapshots.get(name)!.iterate({ start, end, reverse: range.reverse })) {
+        yield [concatBytes(prefix, key), value];
+      }
+    }
+  }
+}
+
+/** The bytes the Cosmos SDK hashes for one store in the app hash: (name, sha256(root hash)). */
+function storeLeaf(store: StoreCommit): Uint8Array {
+  const name = utf8(store.name);
+  const valueHash = sha256(store.hash);
+  const out = new Uint8Array(uvarintLength(name.length) + name.length + 1 + valueHash.length);
+  let o = putUvarint(out, 0, name.length);
+  out.set(name, o);
+  o += name.length;
+  out[o++] = valueHash.length;
+  out.set(valueHash, o);
+  return out;
+}
+
+function appHashOf(stores: readonly StoreCommit[]): Uint8Array {
+  return merkleRoot(stores.map(storeLeaf));
+}
+
+/** Proof that `storeName`'s root hash is a leaf of the app hash (ICS-23 tendermint spec). */
+function storeProof(stores: readonly StoreCommit[], storeName: string): ExistenceProof {
+  const index = stores.findIndex((s) => s.name === storeName);
+  const store = stores[index]!;
+  const path = merklePath(stores.map(storeLeaf), index).map((step) =>
+    step.siblingIsLeft
+      ? { hash: HashOp.SHA256, prefix: concatBytes(Uint8Array.of(1), step.sibling), suffix: new Uint8Array(0) }
+      : { hash: HashOp.SHA256, prefix: Uint8Array.of(1), suffix: step.sibling },
+  );
+  return {
+    key: utf8(storeName),
+    value: store.hash,
+    leaf: { hash: HashOp.SHA256, prehashKey: HashOp.NO_HASH, prehashValue: HashOp.SHA256, length: LengthOp.VAR_PROTO, prefix: Uint8Array.of(0) },
+    path,
+  };
+}
+
