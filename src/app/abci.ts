@@ -10,7 +10,7 @@ import type {
   ResponseInfo,
   ResponseInitChain,
   ResponseQuery,
-} from "cosmjs-types/tendermint/abci/types.js";
+} from "cosmjs-types/tendermint/abci/types";
 
 /**
  * The application as a consensus engine sees it: the ABCI 2.0 methods with CometBFT's own

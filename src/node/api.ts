@@ -5,8 +5,9 @@ import type {
   ResponseFinalizeBlock,
   ResponseInfo,
   ResponseQuery,
-} from "cosmjs-types/tendermint/abci/types.js";
-import type { Block, BlockID } from "cosmjs-types/tendermint/types/types.js";
+} from "cosmjs-types/tendermint/abci/types";
+import type { Block } from "cosmjs-types/tendermint/types/block";
+import type { BlockID } from "cosmjs-types/tendermint/types/types";
 
 /** A committed block with its id (hash and part set header), as CometBFT stores it. */
 export interface StoredBlock {

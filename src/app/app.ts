@@ -1,0 +1,236 @@
+import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
+import {
+  CheckTxType,
+  type RequestCheckTx,
+  type RequestFinalizeBlock,
+  type RequestInfo,
+  type RequestInitChain,
+  type RequestQuery,
+  type ResponseCheckTx,
+  type ResponseCommit,
+  type ResponseFinalizeBlock,
+  type ResponseInfo,
+  type ResponseInitChain,
+  type ResponseQuery,
+} from "cosmjs-types/tendermint/abci/types";
+import { CacheKV } from "../store/cache-kv.js";
+import type { Database } from "../store/database.js";
+import { sha256 } from "../store/hash.js";
+import { CommitMultiStore, type PruningOptions } from "../store/multistore.js";
+import { CoalescingVerifier } from "../tx/coalescing-verifier.js";
+import type { DecodedTx } from "../tx/decoded-tx.js";
+import type { GasPrice } from "../tx/fees.js";
+import { signatureChecks } from "../tx/signature-checks.js";
+import { VerifiedSignatures, type BatchSignatureVerifier } from "../tx/signatures.js";
+import { Context, unmeteredGas, type BlockInfo } from "../types/context.js";
+import { isError } from "../types/errors.js";
+import type { AppModule, MsgHandler } from "../types/module.js";
+import type { AbciApplication } from "./abci.js";
+import { assembleModules, type Keepers } from "./assembly.js";
+import { QueryRouter } from "./query-router.js";
+import { TxRunner, type TxOutcome } from "./tx-runner.js";
+
+export const APP_NAME = "persistence";
+export const APP_VERSION = "0.1.0";
+const EMPTY_HASH = sha256(new Uint8Array(0));
+const EPOCH: Timestamp = { seconds: 0n, nanos: 0 };
+
+export interface AppOptions {
+  db: Database;
+  chainId: string;
+  /** The node's minimum gas prices, checked in CheckTx. */
+  minGasPrices?: readonly GasPrice[];
+  pruning?: PruningOptions;
+  /** Verifies signatures in parallel (worker threads); without it they are verified inline. */
+  signatureVerifier?: BatchSignatureVerifier;
+  maxTxBytes?: number;
+  nodeCacheSize?: number;
+  logger?: { error(message: string, error?: unknown): void };
+}
+
+/**
+ * The Persistence application behind the ABCI 2.0 interface. State changes only through
+ * initChain, finalizeBlock and commit; CheckTx works on a separate branch of the committed state
+ * that each commit resets.
+ */
+export class PersistenceApp implements AbciApplication {
+  readonly keepers: Keepers;
+  readonly modules: readonly AppModule[];
+  private readonly stores: CommitMultiStore;
+  private readonly runner: TxRunner;
+  private readonly queries: QueryRouter;
+  private readonly signatures = new VerifiedSignatures();
+  private readonly verifier: BatchSignatureVerifier | undefined;
+  /** Genesis state written by initChain; the first block builds on it. */
+  private genesisState: CacheKV | undefined;
+  private initialHeight = 1;
+  private checkState: CacheKV;
+  private lastBlockTime: Timestamp = EPOCH;
+  /** CheckTx calls apply to checkState one at a time, in arrival order. */
+  private checkQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: AppOptions) {
+    const { keepers, modules } = assembleModules();
+    this.keepers = keepers;
+    this.modules = modules;
+    this.stores = CommitMultiStore.open(options.db, {
+      stores: modules.flatMap((m) => m.storeKeys.map((k) => k.name)),
+      pruning: options.pruning,
+      nodeCacheSize: options.nodeCacheSize,
+    });
+    this.runner = new TxRunner({
+      handlers: messageHandlers(modules),
+      ante: { accounts: keepers.accounts, bank: keepers.bank, minGasPrices: options.minGasPrices ?? [], signatures: this.signatures },
+      maxTxBytes: options.maxTxBytes ?? 1024 * 1024,
+      onInternalError: (error) => options.logger?.error("unexpected failure while running a tx", error),
+    });
+    this.queries = new QueryRouter({
+      routes: modules.flatMap((m) => m.queries),
+      stores: this.stores,
+      chainId: options.chainId,
+      simulate: (tx) => this.runner.run("simulate", this.checkBlock(), new CacheKV(this.checkState), tx),
+    });
+    this.verifier = options.signatureVerifier ? new CoalescingVerifier(options.signatureVerifier) : undefined;
+    this.checkState = new CacheKV(this.stores.committed);
+  }
+
+  get lastHeight(): number {
+    return this.stores.lastVersion;
+  }
+
+  async info(_request: RequestInfo): Promise<ResponseInfo> {
+    const height = this.stores.lastVersion;
+    return {
+      data: APP_NAME,
+      version: APP_VERSION,
+      appVersion: 1n,
+      lastBlockHeight: BigInt(height),
+      lastBlockAppHash: height === 0 ? new Uint8Array(0) : this.stores.lastAppHash,
+    };
+  }
+
+  async initChain(request: RequestInitChain): Promise<ResponseInitChain> {
+    if (this.stores.lastVersion !== 0) throw new Error(`initChain on a chain already at height ${this.stores.lastVersion}`);
+    if (request.chainId !== this.options.chainId) throw new Error(`genesis chain id ${request.chainId} differs from the node's ${this.options.chainId}`);
+    const appState = parseAppState(request.appStateBytes, this.modules);
+    this.initialHeight = Number(request.initialHeight > 0n ? request.initialHeight : 1n);
+    const state = new CacheKV(this.stores.committed);
+    const ctx = new Context({ height: BigInt(this.initialHeight), time: request.time, chainId: this.options.chainId }, "genesis", state, unmeteredGas());
+    for (const module of this.modules) {
+      const error = module.initGenesis(ctx, appState[module.name] ?? module.defaultGenesis());
+      if (error) throw new Error(`invalid genesis for module ${module.name}: ${error.log}`);
+    }
+    this.genesisState = state;
+    this.checkState = new CacheKV(state);
+    this.lastBlockTime = request.time;
+    return { consensusParams: undefined, validators: [], appHash: EMPTY_HASH };
+  }
+
+  async checkTx(request: RequestCheckTx): Promise<ResponseCheckTx> {
+    const tx = this.runner.decode(request.tx);
+    const recheck = request.type === CheckTxType.RECHECK;
+    const verified = !isError(tx) && this.verifier && !recheck ? this.prefetchSignatures(this.checkState, [tx]) : undefined;
+    const run = async () => {
+      await verified;
+      return this.runner.run(recheck ? "recheck" : "check", this.checkBlock(), this.checkState, request.tx, tx);
+    };
+    const result = this.checkQueue.then(run);
+    this.checkQueue = result.catch(() => undefined);
+    const outcome = await result;
+    return { code: outcome.code, data: outcome.data, log: outcome.log, info: "", gasWanted: BigInt(outcome.gasWanted), gasUsed: BigInt(outcome.gasUsed), events: outcome.events, codespace: outcome.codespace };
+  }
+
+  async finalizeBlock(request: RequestFinalizeBlock): Promise<ResponseFinalizeBlock> {
+    const height = Number(request.height);
+    const expected = this.stores.lastVersion === 0 ? this.initialHeight : this.stores.lastVersion + 1;
+    if (height !== expected) throw new Error(`finalizeBlock for height ${height}, expected ${expected}`);
+    const state = this.genesisState ?? new CacheKV(this.stores.committed);
+    const block: BlockInfo = { height: request.height, time: request.time, chainId: this.options.chainId };
+    const decoded = request.txs.map((raw) => this.runner.decode(raw));
+    if (this.verifier) await this.prefetchSignatures(state, decoded.filter((tx): tx is DecodedTx => !isError(tx)));
+
+    const blockEvents = this.runHooks("beginBlock", block, state);
+    const outcomes = request.txs.map((raw, i) => this.runner.run("finalize", block, state, raw, decoded[i]));
+    blockEvents.push(...this.runHooks("endBlock", block, state));
+
+    const appHash = this.stores.applyChanges(height, state.sortedChanges());
+    this.genesisState = undefined;
+    this.lastBlockTime = request.time;
+    return { events: blockEvents, txResults: outcomes.map(toExecTxResult), validatorUpdates: [], consensusParamUpdates: undefined, appHash };
+  }
+
+  /** Persists the last finalized block together with whatever the driver staged in the same database. */
+  async commit(): Promise<ResponseCommit> {
+    this.stores.commit();
+    this.checkState = new CacheKV(this.stores.committed);
+    return { retainHeight: 0n };
+  }
+
+  async query(request: RequestQuery): Promise<ResponseQuery> {
+    return this.queries.query(request);
+  }
+
+  /** Runs a tx against the pending state without keeping its effects. */
+  simulate(tx: Uint8Array): TxOutcome {
+    return this.runner.run("simulate", this.checkBlock(), new CacheKV(this.checkState), tx);
+  }
+
+  /** The genesis state of every module as of the last commit, in the Cosmos SDK's JSON. */
+  exportGenesis(): Record<string, unknown> {
+    const ctx = new Context(this.checkBlock(), "query", new CacheKV(this.stores.committed), unmeteredGas());
+    return Object.fromEntries(this.modules.map((m) => [m.name, m.exportGenesis(ctx)]));
+  }
+
+  /** Drops an uncommitted finalized block (a driver that will not commit it). */
+  abandonBlock(): void {
+    this.stores.rollback();
+  }
+
+  private checkBlock(): BlockInfo {
+    return { height: BigInt(this.stores.lastVersion + 1), time: this.lastBlockTime, chainId: this.options.chainId };
+  }
+
+  private runHooks(hook: "beginBlock" | "endBlock", block: BlockInfo, state: CacheKV) {
+    const ctx = new Context(block, "block", state, unmeteredGas());
+    for (const module of this.modules) module[hook]?.(ctx);
+    return ctx.events.events.map((e) => ({ ...e, attributes: [...e.attributes, { key: "mode", value: hook === "beginBlock" ? "BeginBlock" : "EndBlock", index: true }] }));
+  }
+
+  private prefetchSignatures(state: CacheKV, txs: readonly DecodedTx[]): Promise<void> {
+    const ctx = new Context(this.checkBlock(), "query", state, unmeteredGas());
+    const checks = txs.flatMap((tx) => signatureChecks(ctx, tx, this.keepers.accounts));
+    return this.signatures.prefetch(checks, this.verifier!);
+  }
+}
+
+function messageHandlers(modules: readonly AppModule[]): Map<string, MsgHandler> {
+  const handlers = new Map<string, MsgHandler>();
+  for (const handler of modules.flatMap((m) => m.messages)) {
+    if (handlers.has(handler.type.typeUrl)) throw new Error(`message ${handler.type.typeUrl} is registered twice`);
+    handlers.set(handler.type.typeUrl, handler);
+  }
+  return handlers;
+}
+
+function parseAppState(bytes: Uint8Array, modules: readonly AppModule[]): Record<string, unknown> {
+  const text = new TextDecoder().decode(bytes).trim();
+  const state = text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
+  const known = new Set(modules.map((m) => m.name));
+  const unknown = Object.keys(state).filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new Error(`genesis app_state has unknown modules: ${unknown.join(", ")}`);
+  return state;
+}
+
+function toExecTxResult(outcome: TxOutcome) {
+  return {
+    code: outcome.code,
+    data: outcome.data,
+    log: outcome.log,
+    info: "",
+    gasWanted: BigInt(outcome.gasWanted),
+    gasUsed: BigInt(outcome.gasUsed),
+    events: outcome.events,
+    codespace: outcome.codespace,
+  };
+}
+

@@ -1,0 +1,124 @@
+import { Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
+import { Any } from "cosmjs-types/google/protobuf/any";
+import { bytesToKey, concatBytes } from "../../store/bytes.js";
+import type { KVStore } from "../../store/kv.js";
+import { PrefixKV } from "../../store/prefix-kv.js";
+import { moduleAddress } from "../../types/address.js";
+import type { Context } from "../../types/context.js";
+import { accountFromAny, accountToAny, type Account } from "./account.js";
+import { ACCOUNT_NUMBER_PREFIX, ACCOUNT_PREFIX, AUTH_STORE, NEXT_ACCOUNT_NUMBER_KEY, PARAMS_KEY } from "./keys.js";
+
+export const DEFAULT_AUTH_PARAMS: Params = {
+  maxMemoCharacters: 256n,
+  txSigLimit: 7n,
+  txSizeCostPerByte: 10n,
+  sigVerifyCostEd25519: 590n,
+  sigVerifyCostSecp256k1: 1000n,
+};
+
+function accountNumberKey(accountNumber: bigint): Uint8Array {
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, accountNumber);
+  return out;
+}
+
+/** Accounts, their numbers and sequences, module accounts and the auth params. */
+export class AccountKeeper {
+  private readonly moduleAccounts: ReadonlyMap<string, readonly string[]>;
+  private readonly moduleAddresses: ReadonlySet<string>;
+
+  /** @param modulePermissions module account names and the permissions each holds (e.g. "minter"). */
+  constructor(modulePermissions: Record<string, readonly string[]>) {
+    this.moduleAccounts = new Map(Object.entries(modulePermissions).sort(([a], [b]) => (a < b ? -1 : 1)));
+    this.moduleAddresses = new Set([...this.moduleAccounts.keys()].map((name) => bytesToKey(moduleAddress(name))));
+  }
+
+  getAccount(ctx: Context, address: Uint8Array): Account | undefined {
+    const bytes = this.accounts(ctx).get(address);
+    return bytes ? accountFromAny(Any.decode(bytes), address) : undefined;
+  }
+
+  hasAccount(ctx: Context, address: Uint8Array): boolean {
+    return this.accounts(ctx).has(address);
+  }
+
+  /** Updates an existing account (sequence, public key). */
+  setAccount(ctx: Context, account: Account): void {
+    this.accounts(ctx).set(account.address, Any.encode(accountToAny(account)).finish());
+  }
+
+  /** Stores a new account and indexes it by its number. */
+  importAccount(ctx: Context, account: Account): void {
+    this.setAccount(ctx, account);
+    ctx.kv(AUTH_STORE).set(concatBytes(ACCOUNT_NUMBER_PREFIX, accountNumberKey(account.accountNumber)), account.address);
+  }
+
+  /** Creates the account at `address` with the next account number. */
+  createAccount(ctx: Context, address: Uint8Array, module?: Account["module"]): Account {
+    const account: Account = { address, publicKey: undefined, accountNumber: this.nextAccountNumber(ctx), sequence: 0n, ...(module ? { module } : {}) };
+    this.importAccount(ctx, account);
+    return account;
+  }
+
+  /** Takes the next account number. */
+  nextAccountNumber(ctx: Context): bigint {
+    const store = ctx.kv(AUTH_STORE);
+    const stored = store.get(NEXT_ACCOUNT_NUMBER_KEY);
+    const next = stored ? new DataView(stored.buffer, stored.byteOffset, 8).getBigUint64(0) : 0n;
+    store.set(NEXT_ACCOUNT_NUMBER_KEY, accountNumberKey(next + 1n));
+    return next;
+  }
+
+  /** Moves the next account number up to at least `accountNumber` + 1 (genesis import). */
+  reserveAccountNumber(ctx: Context, accountNumber: bigint): boolean {
+    const store = ctx.kv(AUTH_STORE);
+    const stored = store.get(NEXT_ACCOUNT_NUMBER_KEY);
+    const next = stored ? new DataView(stored.buffer, stored.byteOffset, 8).getBigUint64(0) : 0n;
+    if (accountNumber < next) return false;
+    store.set(NEXT_ACCOUNT_NUMBER_KEY, accountNumberKey(accountNumber + 1n));
+    return true;
+  }
+
+  addressByAccountNumber(ctx: Context, accountNumber: bigint): Uint8Array | undefined {
+    return ctx.kv(AUTH_STORE).get(concatBytes(ACCOUNT_NUMBER_PREFIX, accountNumberKey(accountNumber)));
+  }
+
+  isModuleAccountName(name: string): boolean {
+    return this.moduleAccounts.has(name);
+  }
+
+  /** Names of the registered module accounts, sorted. */
+  moduleAccountNames(): string[] {
+    return [...this.moduleAccounts.keys()];
+  }
+
+  moduleAddress(name: string): Uint8Array {
+    if (!this.moduleAccounts.has(name)) throw new Error(`module account "${name}" is not registered`);
+    return moduleAddress(name);
+  }
+
+  /** The module account `name`, created on first use as the Cosmos SDK does. */
+  getModuleAccount(ctx: Context, name: string): Account {
+    const address = this.moduleAddress(name);
+    return this.getAccount(ctx, address) ?? this.createAccount(ctx, address, { name, permissions: [...this.moduleAccounts.get(name)!] });
+  }
+
+  /** Whether `address` is a module account's, which may not receive funds from users. */
+  isModuleAddress(address: Uint8Array): boolean {
+    return this.moduleAddresses.has(bytesToKey(address));
+  }
+
+  getParams(ctx: Context): Params {
+    const bytes = ctx.kv(AUTH_STORE).get(PARAMS_KEY);
+    return bytes ? Params.decode(bytes) : DEFAULT_AUTH_PARAMS;
+  }
+
+  setParams(ctx: Context, params: Params): void {
+    ctx.kv(AUTH_STORE).set(PARAMS_KEY, Params.encode(params).finish());
+  }
+
+  /** The account store, keyed by address bytes. */
+  accounts(ctx: Context): KVStore {
+    return new PrefixKV(ctx.kv(AUTH_STORE), ACCOUNT_PREFIX);
+  }
+}

@@ -1,0 +1,126 @@
+import { toBase64 } from "@cosmjs/encoding";
+import type { Params as AuthParams } from "cosmjs-types/cosmos/auth/v1beta1/auth";
+import type { Account } from "../modules/auth/account.js";
+import { FEE_COLLECTOR } from "../modules/auth/keys.js";
+import type { BankSendKeeper } from "../modules/bank/keeper.js";
+import { bytesEqual } from "../store/bytes.js";
+import { addressFromSecp256k1 } from "../types/address.js";
+import { formatCoins } from "../types/coins.js";
+import type { Context } from "../types/context.js";
+import {
+  ErrInsufficientFee,
+  ErrInsufficientFunds,
+  ErrInvalidPubKey,
+  ErrMemoTooLarge,
+  ErrTooManySignatures,
+  ErrTxTimeoutHeight,
+  ErrUnauthorized,
+  ErrUnknownAddress,
+  ErrWrongSequence,
+  type AppError,
+} from "../types/errors.js";
+import type { DecodedTx, TxSigner } from "./decoded-tx.js";
+import { describeFees, feeMeetsMinimum, requiredFees, type GasPrice } from "./fees.js";
+import { directSignBytes, type VerifiedSignatures } from "./signatures.js";
+
+/** What the ante step needs from auth and bank. */
+export interface AnteAccountKeeper {
+  getAccount(ctx: Context, address: Uint8Array): Account | undefined;
+  setAccount(ctx: Context, account: Account): void;
+  getParams(ctx: Context): AuthParams;
+}
+
+export interface AnteDependencies {
+  accounts: AnteAccountKeeper;
+  bank: Pick<BankSendKeeper, "sendCoinsFromAccountToModule">;
+  /** The node-local minimum gas prices, enforced in CheckTx only (as in the Cosmos SDK). */
+  minGasPrices: readonly GasPrice[];
+  signatures: VerifiedSignatures;
+}
+
+/** Simulation has no signatures yet; this many bytes per signer stand in for one in the size gas. */
+const SIMULATED_SIGNATURE_BYTES = 100;
+
+/**
+ * The checks and charges every transaction passes before its messages run, in the Cosmos SDK's
+ * order: timeout height, memo size, size gas, fee (minimum gas price in CheckTx, deduction to the
+ * fee collector), then per signer: public key, signature count and gas, sequence, signature,
+ * and the sequence increment. All writes happen in the caller's branch.
+ */
+export function runAnte(ctx: Context, tx: DecodedTx, deps: AnteDependencies): AppError | undefined {
+  const params = deps.accounts.getParams(ctx);
+  const simulate = ctx.mode === "simulate";
+  const timeout = tx.body.timeoutHeight;
+  if (timeout > 0n && ctx.block.height > timeout) {
+    return ErrTxTimeoutHeight.wrap(`block height: ${ctx.block.height}, timeout height: ${timeout}`);
+  }
+  const memoBytes = Buffer.byteLength(tx.body.memo, "utf8");
+  if (memoBytes > Number(params.maxMemoCharacters)) {
+    return ErrMemoTooLarge.wrap(`maximum number of characters is ${params.maxMemoCharacters} but received ${memoBytes} characters`);
+  }
+  const simulatedBytes = simulate ? tx.signers.filter((s) => s.signature.length === 0).length * SIMULATED_SIGNATURE_BYTES : 0;
+  ctx.gasMeter.consume(Number(params.txSizeCostPerByte) * (tx.raw.length + simulatedBytes), "txSize");
+
+  const feeError = deductFee(ctx, tx, deps);
+  if (feeError) return feeError;
+
+  if (tx.signers.length > Number(params.txSigLimit)) {
+    return ErrTooManySignatures.wrap(`signatures: ${tx.signers.length}, limit: ${params.txSigLimit}`);
+  }
+  for (const [index, signer] of tx.signers.entries()) {
+    const error = checkSigner(ctx, tx, signer, index, params, deps, simulate);
+    if (error) return error;
+  }
+  return undefined;
+}
+
+function deductFee(ctx: Context, tx: DecodedTx, deps: AnteDependencies): AppError | undefined {
+  const payer = tx.signers[0]!;
+  if (!deps.accounts.getAccount(ctx, payer.address)) return ErrUnknownAddress.wrap(`fee payer address: ${payer.bech32} does not exist`);
+  if (ctx.mode === "check" || ctx.mode === "recheck") {
+    const required = requiredFees(deps.minGasPrices, tx.gasLimit);
+    if (!feeMeetsMinimum(tx.fee, required)) {
+      return ErrInsufficientFee.wrap(`insufficient fees; got: ${describeFees(tx.fee)} required: ${describeFees(required)}`);
+    }
+  }
+  if (tx.fee.length > 0) {
+    const error = deps.bank.sendCoinsFromAccountToModule(ctx, payer.address, FEE_COLLECTOR, tx.fee);
+    if (error) return ErrInsufficientFunds.wrap(`insufficient funds to pay for fees; ${error.message}`);
+  }
+  ctx.events.emit("tx", { fee: formatCoins(tx.fee), fee_payer: payer.bech32 });
+  return undefined;
+}
+
+function checkSigner(
+  ctx: Context,
+  tx: DecodedTx,
+  signer: TxSigner,
+  index: number,
+  params: AuthParams,
+  deps: AnteDependencies,
+  simulate: boolean,
+): AppError | undefined {
+  const account = deps.accounts.getAccount(ctx, signer.address);
+  if (!account) return ErrUnknownAddress.wrap(`account ${signer.bech32} does not exist`);
+  if (signer.publicKey && !bytesEqual(addressFromSecp256k1(signer.publicKey), signer.address)) {
+    return ErrInvalidPubKey.wrap(`pubKey does not match signer address ${signer.bech32} with signer index: ${index}`);
+  }
+  const publicKey = signer.publicKey ?? account.publicKey;
+  if (!publicKey) return ErrInvalidPubKey.wrap(`pubkey on account ${signer.bech32} is not set`);
+  ctx.gasMeter.consume(Number(params.sigVerifyCostSecp256k1), "ante verify: secp256k1");
+  if (signer.sequence !== account.sequence) {
+    return ErrWrongSequence.wrap(`account sequence mismatch, expected ${account.sequence}, got ${signer.sequence}`);
+  }
+  if (!simulate) {
+    const signBytes = directSignBytes(tx.bodyBytes, tx.authInfoBytes, ctx.block.chainId, account.accountNumber);
+    if (!deps.signatures.verify({ publicKey, signBytes, signature: signer.signature })) {
+      return ErrUnauthorized.wrap(
+        `signature verification failed; please verify account number (${account.accountNumber}), sequence (${account.sequence}) and chain-id (${ctx.block.chainId})`,
+      );
+    }
+  }
+  ctx.events.emit("tx", { acc_seq: `${signer.bech32}/${account.sequence}` });
+  ctx.events.emit("tx", { signature: toBase64(signer.signature) });
+  deps.accounts.setAccount(ctx, { ...account, publicKey, sequence: account.sequence + 1n });
+  return undefined;
+}
