@@ -1,0 +1,286 @@
+import { readFileSync } from "node:fs";
+import type { RequestQuery, ResponseCheckTx, ResponseInfo, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
+import { PersistenceApp } from "../app/app.js";
+import { SignatureVerifierPool } from "../crypto/verifier-pool.js";
+import { bytesEqual, bytesToKey, toHex } from "../store/bytes.js";
+import { Database } from "../store/database.js";
+import { sha256 } from "../store/hash.js";
+import { parseGasPrices } from "../tx/fees.js";
+import type { IndexedTx, NodeApi, NodeEvent, NodeInfo, StoredBlock, SyncInfo, TxSearchRequest, TxSearchResult, ValidatorInfo } from "./api.js";
+import { BlockProducer, type ProducedBlock } from "./block-producer.js";
+import { BlockStore } from "./block-store.js";
+import { readNodeConfig, type NodeConfig } from "./config.js";
+import { parseGenesisDoc, toRequestInitChain, type GenesisDoc } from "./consensus/genesis-doc.js";
+import { loadNodeKey, loadPrivValidatorKey, nodeId } from "./consensus/keys.js";
+import { homePaths } from "./home.js";
+import { silentLogger, type Logger } from "./logger.js";
+import { Mempool } from "./mempool.js";
+import { timestampFromMillis } from "./time.js";
+import { TxIndex } from "./tx-index.js";
+
+/** The CometBFT version whose RPC this node speaks; clients such as CosmJS choose their codec by it. */
+export const COMETBFT_COMPATIBLE_VERSION = "0.38.17";
+
+export interface EmbeddedNodeOptions {
+  home: string;
+  /** Settings that override the home's config files. */
+  config?: Partial<NodeConfig>;
+  /** Signature verification threads; 0 verifies on the main thread. Defaults to one per core. */
+  signatureWorkers?: number;
+  logger?: Logger;
+}
+
+/**
+ * A complete single-validator chain in one process: the app, a mempool, a block producer that
+ * makes a CometBFT-format block every block time, the block store and tx index, and the events
+ * the RPC layer serves. Everything is persisted in one database, one atomic commit per block.
+ */
+export class EmbeddedNode implements NodeApi {
+  readonly chainId: string;
+  private readonly listeners = new Set<(event: NodeEvent) => void>();
+  private readonly waiters = new Map<string, Set<(tx: IndexedTx) => void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private producing: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  private constructor(
+    readonly config: NodeConfig,
+    readonly genesis: GenesisDoc,
+    private readonly genesisJson: unknown,
+    private readonly info: NodeInfo,
+    private readonly validator: ValidatorInfo,
+    private readonly db: Database,
+    readonly app: PersistenceApp,
+    private readonly blocks: BlockStore,
+    private readonly txIndex: TxIndex,
+    readonly mempool: Mempool,
+    private readonly producer: BlockProducer,
+    private readonly pool: SignatureVerifierPool | undefined,
+    private readonly logger: Logger,
+  ) {
+    this.chainId = genesis.chainId;
+  }
+
+  /** Opens the node's home, replays nothing (state and blocks are committed together) and runs InitChain on a new chain. */
+  static async open(options: EmbeddedNodeOptions): Promise<EmbeddedNode> {
+    const logger = options.logger ?? silentLogger;
+    const paths = homePaths(options.home);
+    const config = { ...readNodeConfig(paths.configToml, paths.appToml), ...options.config };
+    const genesisBytes = readFileSync(paths.genesis);
+    const genesis = parseGenesisDoc(genesisBytes);
+    const validatorKey = loadPrivValidatorKey(paths.privValidatorKey);
+    const ownValidator = genesis.validators.find((v) => bytesEqual(v.address, validatorKey.address));
+    if (!ownValidator) throw new Error(`this node's validator ${toHex(validatorKey.address).toUpperCase()} is not in the genesis validator set`);
+
+    const db = Database.open(paths.database);
+    const workers = options.signatureWorkers;
+    const pool = workers === 0 ? undefined : SignatureVerifierPool.create(workers ? { workers } : {});
+    const app = new PersistenceApp({
+      db,
+      chainId: genesis.chainId,
+      minGasPrices: parseGasPrices(config.minGasPrices),
+      pruning: { keepRecent: config.pruningKeepRecent },
+      signatureVerifier: pool,
+      maxTxBytes: config.mempool.maxTxBytes,
+      logger,
+    });
+    const blocks = new BlockStore(db);
+    const txIndex = new TxIndex(db);
+    const appInfo = await app.info({ version: COMETBFT_COMPATIBLE_VERSION, blockVersion: 11n, p2pVersion: 8n, abciVersion: "2.0.0" });
+    let appHash = appInfo.lastBlockAppHash;
+    if (appInfo.lastBlockHeight === 0n) {
+      if (blocks.latestHeight !== 0n) throw new Error(`block store is at height ${blocks.latestHeight} but the app has no state`);
+      appHash = (await app.initChain(toRequestInitChain(genesis))).appHash;
+    } else if (blocks.latestHeight !== appInfo.lastBlockHeight) {
+      throw new Error(`block store is at height ${blocks.latestHeight} but the app state is at ${appInfo.lastBlockHeight}`);
+    }
+    const mempool = new Mempool(app, config.mempool);
+    const producer = new BlockProducer({
+      app,
+      blocks,
+      txIndex,
+      mempool,
+      chainId: genesis.chainId,
+      validatorKey,
+      validators: genesis.validators,
+      consensusParams: genesis.consensusParams,
+      genesisTime: genesis.genesisTime,
+      initialHeight: genesis.initialHeight,
+      appVersion: appInfo.appVersion,
+      appHash,
+    });
+    const nodeKey = loadNodeKey(paths.nodeKey);
+    const info: NodeInfo = {
+      id: nodeId(nodeKey.publicKey),
+      moniker: config.moniker,
+      network: genesis.chainId,
+      version: COMETBFT_COMPATIBLE_VERSION,
+      listenAddress: "tcp://127.0.0.1:26656",
+      rpcAddress: config.rpcAddress,
+    };
+    const validator: ValidatorInfo = { address: ownValidator.address, pubKey: ownValidator.pubKey, votingPower: ownValidator.votingPower, proposerPriority: 0n };
+    const genesisJson = JSON.parse(genesisBytes.toString("utf8")) as unknown;
+    logger.info(`opened ${genesis.chainId} at height ${blocks.latestHeight} (home ${options.home})`);
+    return new EmbeddedNode(config, genesis, genesisJson, info, validator, db, app, blocks, txIndex, mempool, producer, pool, logger);
+  }
+
+  /** Starts producing a block every block time. */
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Produces one block now (after any block in progress). */
+  produceBlock(): Promise<ProducedBlock> {
+    const next = this.producing.then(async () => {
+      const produced = await this.producer.produceBlock(timestampFromMillis(Date.now()));
+      this.publish(produced);
+      await this.mempool.update(produced.stored.block.data!.txs);
+      return produced;
+    });
+    this.producing = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Stops producing, waits for the block in progress and closes the database. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.producing;
+    await this.pool?.close();
+    await this.db.close();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(async () => {
+      const started = Date.now();
+      try {
+        const { stored } = await this.produceBlock();
+        const header = stored.block.header!;
+        if (stored.block.data!.txs.length > 0) this.logger.info(`committed block ${header.height} with ${stored.block.data!.txs.length} txs, app hash ${toHex(header.appHash).toUpperCase()}`);
+      } catch (error) {
+        this.logger.error("block production failed; this node stops producing blocks (restart it to recover from disk)", error);
+        return;
+      }
+      this.schedule(Math.max(0, this.config.blockTimeMs - (Date.now() - started)));
+    }, delayMs);
+  }
+
+  private publish(produced: ProducedBlock): void {
+    const { block } = produced.stored;
+    this.emit({ type: "NewBlock", block: produced.stored, results: produced.results });
+    block.data!.txs.forEach((tx, index) => {
+      const indexed: IndexedTx = { hash: sha256(tx), height: block.header!.height, index, tx, result: produced.results.txResults[index]! };
+      this.emit({ type: "Tx", tx: indexed });
+      const key = bytesToKey(indexed.hash);
+      for (const resolve of this.waiters.get(key) ?? []) resolve(indexed);
+      this.waiters.delete(key);
+    });
+  }
+
+  private emit(event: NodeEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.error("event listener failed", error);
+      }
+    }
+  }
+
+  nodeInfo(): NodeInfo {
+    return this.info;
+  }
+
+  syncInfo(): SyncInfo {
+    const latest = this.blocks.latestBlock;
+    const earliest = this.blocks.block(this.blocks.baseHeight);
+    const describe = (stored: StoredBlock | undefined) => ({
+      hash: stored?.blockId.hash ?? new Uint8Array(0),
+      appHash: stored?.block.header!.appHash ?? new Uint8Array(0),
+      height: stored?.block.header!.height ?? 0n,
+      time: stored?.block.header!.time ?? this.genesis.genesisTime,
+    });
+    const l = describe(latest);
+    const e = describe(earliest);
+    return {
+      latestBlockHash: l.hash,
+      latestAppHash: l.appHash,
+      latestBlockHeight: l.height,
+      latestBlockTime: l.time,
+      earliestBlockHash: e.hash,
+      earliestAppHash: e.appHash,
+      earliestBlockHeight: e.height,
+      earliestBlockTime: e.time,
+      catchingUp: false,
+    };
+  }
+
+  validatorInfo(): ValidatorInfo {
+    return this.validator;
+  }
+
+  genesisDocument(): unknown {
+    return this.genesisJson;
+  }
+
+  block(height: bigint): StoredBlock | undefined {
+    return this.blocks.block(height);
+  }
+
+  blockByHash(hash: Uint8Array): StoredBlock | undefined {
+    return this.blocks.blockByHash(hash);
+  }
+
+  blockResults(height: bigint) {
+    return this.blocks.blockResults(height);
+  }
+
+  validators(height: bigint): ValidatorInfo[] | undefined {
+    if (height < this.genesis.initialHeight || height > this.blocks.latestHeight + 1n) return undefined;
+    return this.genesis.validators.map((v) => ({ address: v.address, pubKey: v.pubKey, votingPower: v.votingPower, proposerPriority: 0n }));
+  }
+
+  tx(hash: Uint8Array): IndexedTx | undefined {
+    return this.txIndex.get(hash);
+  }
+
+  txSearch(request: TxSearchRequest): TxSearchResult {
+    return this.txIndex.search(request);
+  }
+
+  abciInfo(): Promise<ResponseInfo> {
+    return this.app.info({ version: COMETBFT_COMPATIBLE_VERSION, blockVersion: 11n, p2pVersion: 8n, abciVersion: "2.0.0" });
+  }
+
+  abciQuery(request: RequestQuery): Promise<ResponseQuery> {
+    return this.app.query(request);
+  }
+
+  broadcastTx(tx: Uint8Array): Promise<ResponseCheckTx> {
+    return this.mempool.add(tx);
+  }
+
+  waitForTx(hash: Uint8Array, timeoutMs: number): Promise<IndexedTx | undefined> {
+    const found = this.txIndex.get(hash);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => {
+      const key = bytesToKey(hash);
+      const waiters = this.waiters.get(key) ?? new Set();
+      const done = (tx: IndexedTx | undefined) => {
+        clearTimeout(timer);
+        waiters.delete(done);
+        if (waiters.size === 0) this.waiters.delete(key);
+        resolve(tx);
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      waiters.add(done);
+      this.waiters.set(key, waiters);
+    });
+  }
+
+  subscribe(listener: (event: NodeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
