@@ -10,34 +10,50 @@ export interface GenesisAllocation {
   coins: Coin[];
 }
 
-const DENOM_METADATA = [
-  {
-    description: "The staking, governance and fee token of Persistence",
+/** A native asset of the chain, as its denom metadata, chain-registry entry and wallets name it. */
+export interface NativeAsset {
+  base: string;
+  display: string;
+  symbol: string;
+  name: string;
+  description: string;
+  exponent: number;
+}
+
+export const XPRT_ASSET: NativeAsset = {
+  base: STAKING_DENOM,
+  display: "xprt",
+  symbol: "XPRT",
+  name: "Persistence XPRT",
+  description: "The staking, governance and fee token of Persistence",
+  exponent: 6,
+};
+
+export const USD_ASSET: NativeAsset = {
+  base: STABLECOIN_DENOM,
+  display: "usd",
+  symbol: "USD",
+  name: "US Dollar",
+  description: "US dollar stablecoin",
+  exponent: 6,
+};
+
+/** The Cosmos SDK's bank denom metadata for an asset, in its JSON form. */
+function denomMetadata(asset: NativeAsset) {
+  return {
+    description: asset.description,
     denom_units: [
-      { denom: "uxprt", exponent: 0, aliases: ["microxprt"] },
-      { denom: "xprt", exponent: 6, aliases: [] },
+      { denom: asset.base, exponent: 0, aliases: [] },
+      { denom: asset.display, exponent: asset.exponent, aliases: [] },
     ],
-    base: "uxprt",
-    display: "xprt",
-    name: "Persistence XPRT",
-    symbol: "XPRT",
+    base: asset.base,
+    display: asset.display,
+    name: asset.name,
+    symbol: asset.symbol,
     uri: "",
     uri_hash: "",
-  },
-  {
-    description: "US dollar stablecoin",
-    denom_units: [
-      { denom: "uusd", exponent: 0, aliases: ["microusd"] },
-      { denom: "usd", exponent: 6, aliases: [] },
-    ],
-    base: "uusd",
-    display: "usd",
-    name: "US Dollar",
-    symbol: "USD",
-    uri: "",
-    uri_hash: "",
-  },
-];
+  };
+}
 
 /**
  * The app_state of a new chain in the Cosmos SDK's JSON: an account and balance for each
@@ -65,7 +81,7 @@ export function buildAppState(allocations: readonly GenesisAllocation[]): Record
         coins: [...a.coins].sort((x, y) => (x.denom < y.denom ? -1 : 1)).map((c) => ({ denom: c.denom, amount: c.amount.toString() })),
       })),
       supply: [],
-      denom_metadata: DENOM_METADATA,
+      denom_metadata: [XPRT_ASSET, USD_ASSET].map(denomMetadata),
       send_enabled: [],
     },
   };

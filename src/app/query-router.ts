@@ -8,39 +8,14 @@ import type { KVReader } from "../store/kv.js";
 import type { CommitMultiStore } from "../store/multistore.js";
 import { storePrefix } from "../store/multistore.js";
 import { Context, type BlockInfo } from "../types/context.js";
-import {
-  ErrInvalidAddress,
-  ErrInvalidCoins,
-  ErrInvalidHeight,
-  ErrInvalidRequest,
-  ErrKeyNotFound,
-  ErrNotFound,
-  ErrOutOfGas,
-  ErrTxDecode,
-  ErrUnknownAddress,
-  ErrUnknownRequest,
-  isError,
-  type AppError,
-  type ErrorCode,
-} from "../types/errors.js";
+import { ErrInvalidHeight, ErrInvalidRequest, ErrOutOfGas, ErrTxDecode, ErrUnknownRequest, isError, type AppError } from "../types/errors.js";
 import type { QueryRoute } from "../types/module.js";
 import type { TxOutcome } from "./tx-runner.js";
+import { encodeProto } from "../types/proto.js";
 
 export const SIMULATE_PATH = "/cosmos.tx.v1beta1.Service/Simulate";
 /** Bounds the work of one query. */
 const QUERY_GAS_LIMIT = 100_000_000;
-
-/** gRPC status names for query errors: clients such as CosmJS recognise "code = NotFound". */
-const GRPC_STATUS = new Map<ErrorCode, string>([
-  [ErrKeyNotFound, "NotFound"],
-  [ErrNotFound, "NotFound"],
-  [ErrUnknownAddress, "NotFound"],
-  [ErrInvalidAddress, "InvalidArgument"],
-  [ErrInvalidCoins, "InvalidArgument"],
-  [ErrInvalidRequest, "InvalidArgument"],
-  [ErrInvalidHeight, "InvalidArgument"],
-  [ErrTxDecode, "InvalidArgument"],
-]);
 
 export interface QueryRouterOptions {
   routes: readonly QueryRoute[];
@@ -66,8 +41,7 @@ export class QueryRouter {
     const height = request.height === 0n ? latest : Number(request.height);
     const answer = this.answer(request, height, latest);
     if (isError(answer)) {
-      const status = GRPC_STATUS.get(answer.kind) ?? "Unknown";
-      const log = request.path.startsWith("/store/") ? answer.log : `rpc error: code = ${status} desc = ${answer.log}`;
+      const log = request.path.startsWith("/store/") ? answer.log : `rpc error: code = ${answer.kind.grpcStatus} desc = ${answer.log}`;
       return response({ code: answer.code, codespace: answer.codespace, log, height: BigInt(height) });
     }
     return response({ ...answer, height: BigInt(height) });
@@ -126,14 +100,14 @@ export class QueryRouter {
     } catch (error) {
       return ErrTxDecode.wrap(`invalid simulate request: ${(error as Error).message}`);
     }
-    const txBytes = request.txBytes.length > 0 ? request.txBytes : request.tx ? Tx.encode(request.tx).finish() : undefined;
+    const txBytes = request.txBytes.length > 0 ? request.txBytes : request.tx ? encodeProto(Tx, request.tx) : undefined;
     if (!txBytes) return ErrInvalidRequest.wrap("empty tx bytes");
     const outcome = this.options.simulate(txBytes);
     if (outcome.error) return outcome.error;
-    const value = SimulateResponse.encode({
+    const value = encodeProto(SimulateResponse, {
       gasInfo: { gasWanted: BigInt(outcome.gasWanted), gasUsed: BigInt(outcome.gasUsed) },
       result: { data: outcome.data, log: outcome.log, events: outcome.events, msgResponses: outcome.msgResponses },
-    }).finish();
+    });
     return { value };
   }
 }

@@ -10,6 +10,7 @@ import { Context, type BlockInfo, type ExecMode } from "../types/context.js";
 import { withAttribute } from "../types/events.js";
 import { ErrInternal, ErrOutOfGas, isError, type AppError } from "../types/errors.js";
 import type { MsgHandler } from "../types/module.js";
+import { encodeProto } from "../types/proto.js";
 
 /** The outcome of running one tx, shaped like ABCI's ExecTxResult. */
 export interface TxOutcome {
@@ -107,7 +108,7 @@ function moduleOfTypeUrl(typeUrl: string): string {
 }
 
 function success(gasWanted: number, gasUsed: number, events: Event[], msgResponses: Any[]): TxOutcome {
-  const data = msgResponses.length > 0 ? TxMsgData.encode({ data: [], msgResponses }).finish() : new Uint8Array(0);
+  const data = msgResponses.length > 0 ? encodeProto(TxMsgData, { data: [], msgResponses }) : new Uint8Array(0);
   return { code: 0, codespace: "", log: "", gasWanted, gasUsed, events, data, msgResponses };
 }
 

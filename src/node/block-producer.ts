@@ -22,6 +22,7 @@ import { signCommit } from "./consensus/votes.js";
 import type { Mempool } from "./mempool.js";
 import { laterThan } from "./time.js";
 import type { TxIndex } from "./tx-index.js";
+import { encodeProto } from "../types/proto.js";
 
 /** CometBFT v0.38's block protocol version. */
 const BLOCK_PROTOCOL = 11n;
@@ -46,6 +47,9 @@ export interface BlockProducerOptions {
 export interface ProducedBlock {
   stored: StoredBlock;
   results: ResponseFinalizeBlock;
+  /** Wall time spent executing the block and committing it, for logs and benchmarks. */
+  executeMs: number;
+  commitMs: number;
 }
 
 /**
@@ -90,9 +94,10 @@ export class BlockProducer {
       proposerAddress: validatorKey.address,
     };
     const block: Block = { header, data: { txs }, evidence: { evidence: [] }, lastCommit };
-    const encoded = Block.encode(block).finish();
+    const encoded = encodeProto(Block, block);
     const blockId: BlockID = { hash: hashHeader(header), partSetHeader: partSetHeader(encoded) };
 
+    const executeStarted = performance.now();
     const results = await app.finalizeBlock({
       txs,
       decidedLastCommit: {
@@ -106,13 +111,15 @@ export class BlockProducer {
       nextValidatorsHash: validatorsHash,
       proposerAddress: validatorKey.address,
     });
+    const commitStarted = performance.now();
     const seenCommit = signCommit({ chainId, height, round: 0, blockId, timestamp: laterThan(now, time), key: validatorKey });
     blocks.save({ block, blockId, results, seenCommit });
     txIndex.indexBlock(height, txs, results.txResults);
     await app.commit();
     blocks.committed();
     this.appHash = results.appHash;
-    return { stored: { block, blockId, size: encoded.length }, results };
+    const committed = performance.now();
+    return { stored: { block, blockId, size: encoded.length }, results, executeMs: commitStarted - executeStarted, commitMs: committed - commitStarted };
   }
 }
 

@@ -4,6 +4,7 @@ import { BlockID, Commit } from "cosmjs-types/tendermint/types/types";
 import type { Database, Table } from "../store/database.js";
 import { idKey, readIdKey } from "../store/iavl/node-store.js";
 import type { StoredBlock } from "./api.js";
+import { encodeProto } from "../types/proto.js";
 
 /** A block as the producer hands it over for storage. */
 export interface BlockRecord {
@@ -60,13 +61,13 @@ export class BlockStore {
   /** Stages a block for the next database commit; call {@link committed} once it is durable. */
   save(record: BlockRecord): void {
     const height = record.block.header!.height;
-    const bytes = Block.encode(record.block).finish();
+    const bytes = encodeProto(Block, record.block);
     const key = heightKey(height);
     this.blocks.put(key, bytes);
-    this.ids.put(key, BlockID.encode(record.blockId).finish());
+    this.ids.put(key, encodeProto(BlockID, record.blockId));
     this.hashes.put(record.blockId.hash, key);
-    this.results.put(key, ResponseFinalizeBlock.encode(record.results).finish());
-    this.commits.put(key, Commit.encode(record.seenCommit).finish());
+    this.results.put(key, encodeProto(ResponseFinalizeBlock, record.results));
+    this.commits.put(key, encodeProto(Commit, record.seenCommit));
     this.pending = { block: record.block, blockId: record.blockId, size: bytes.length };
   }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { buildAppState, type GenesisAllocation } from "../app/genesis-state.js";
 import { toHex } from "../store/bytes.js";
 import { DEFAULT_NODE_CONFIG, writeNodeConfig, type NodeConfig } from "./config.js";
-import { defaultConsensusParams, formatGenesisDoc, parseGenesisDoc, type GenesisDoc } from "./consensus/genesis-doc.js";
+import { defaultConsensusParams, formatGenesisDoc, parseGenesisDoc, type GenesisConsensusParams, type GenesisDoc } from "./consensus/genesis-doc.js";
 import {
   Ed25519PrivateKey,
   INITIAL_PRIV_VALIDATOR_STATE,
@@ -56,6 +56,8 @@ export interface InitHomeOptions {
   config?: Partial<NodeConfig>;
   /** Genesis time in milliseconds since the epoch; now by default. */
   genesisTimeMs?: number;
+  /** Block limits that differ from CometBFT's defaults. */
+  blockParams?: { maxBytes?: bigint; maxGas?: bigint };
 }
 
 export interface InitializedHome {
@@ -91,7 +93,7 @@ export function initHome(options: InitHomeOptions): InitializedHome {
     genesisTime: timestampFromMillis(options.genesisTimeMs ?? Date.now()),
     chainId: options.chainId,
     initialHeight: 1n,
-    consensusParams: defaultConsensusParams(),
+    consensusParams: withBlockParams(defaultConsensusParams(), options.blockParams),
     validators: [{ address: validatorKey.address, pubKey: validatorKey.publicKey, votingPower: 10n, name: moniker }],
     appHash: new Uint8Array(0),
     appState: new TextEncoder().encode(JSON.stringify(buildAppState(options.allocations), null, 2)),
@@ -99,4 +101,8 @@ export function initHome(options: InitHomeOptions): InitializedHome {
   writeFileSync(paths.genesis, formatGenesisDoc(genesis));
   writeNodeConfig(paths.configToml, paths.appToml, { ...DEFAULT_NODE_CONFIG, moniker, ...options.config });
   return { paths, validatorAddress: toHex(validatorKey.address).toUpperCase(), nodeId: nodeId(nodeKey.publicKey), genesis: parseGenesisDoc(readFileSync(paths.genesis)) };
+}
+
+function withBlockParams(params: GenesisConsensusParams, block: InitHomeOptions["blockParams"]): GenesisConsensusParams {
+  return { ...params, block: { ...params.block, ...block } };
 }

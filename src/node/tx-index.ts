@@ -4,6 +4,7 @@ import type { Database, KeyRange, Table } from "../store/database.js";
 import { sha256 } from "../store/hash.js";
 import type { IndexedTx, TxSearchRequest, TxSearchResult } from "./api.js";
 import { conditionMatchesValue, parseEventQuery, type QueryCondition } from "./event-query.js";
+import { encodeProto } from "../types/proto.js";
 
 /**
  * How many index entries one search may visit before it fails with {@link TxSearchTooBroadError}.
@@ -70,7 +71,7 @@ export class TxIndex {
       const result = results[index]!;
       const position = encodePosition(height, index);
       const hash = sha256(tx);
-      this.txs.put(position, TxResult.encode({ height, index, tx, result }).finish());
+      this.txs.put(position, encodeProto(TxResult, { height, index, tx, result }));
       if (result.code === 0) succeededInBlock.add(bytesToKey(hash));
       if (result.code === 0 || !this.succeededBefore(hash, succeededInBlock)) this.hashes.put(hash, position);
       for (const event of result.events) {

@@ -52,8 +52,15 @@ export function prefixEnd(prefix: Uint8Array): Uint8Array | undefined {
   return undefined;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+  return encoder.encode(text);
+}
+
+export function fromUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
 }
 
 export function toHex(bytes: Uint8Array): string {

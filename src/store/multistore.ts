@@ -1,7 +1,7 @@
 import { CommitmentProof, HashOp, LengthOp, type ExistenceProof } from "cosmjs-types/cosmos/ics23/v1/proofs";
 import type { ProofOps } from "cosmjs-types/tendermint/crypto/proof";
 import { CommitInfo, type StoreCommit } from "../generated/persistence/store/v1/commit.js";
-import { compareBytes, concatBytes, prefixEnd, utf8 } from "./bytes.js";
+import { compareBytes, concatBytes, fromUtf8, prefixEnd, utf8 } from "./bytes.js";
 import type { Change } from "./cache-kv.js";
 import type { Database, Table } from "./database.js";
 import { sha256 } from "./hash.js";
@@ -39,7 +39,7 @@ export function storePrefix(name: string): Uint8Array {
 
 function splitStoreKey(key: Uint8Array): [string, Uint8Array] {
   const n = key[0]!;
-  return [new TextDecoder().decode(key.subarray(1, 1 + n)), key.subarray(1 + n)];
+  return [fromUtf8(key.subarray(1, 1 + n)), key.subarray(1 + n)];
 }
 
 function commitKey(version: number): Uint8Array {

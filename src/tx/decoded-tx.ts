@@ -19,6 +19,7 @@ import {
 } from "../types/errors.js";
 import type { MsgHandler } from "../types/module.js";
 import { decodePublicKey } from "../modules/auth/account.js";
+import { encodeProto } from "../types/proto.js";
 
 /** A transaction that decoded and passed every stateless check. */
 export interface DecodedTx {
@@ -73,9 +74,9 @@ export function decodeTx(raw: Uint8Array, options: DecodeOptions): DecodedTx | A
   const authInfo = tryDecode("auth info", () => AuthInfo.decode(txRaw.authInfoBytes));
   if (isError(authInfo)) return authInfo;
   if (
-    !bytesEqual(TxRaw.encode(txRaw).finish(), raw) ||
-    !bytesEqual(TxBody.encode(body).finish(), txRaw.bodyBytes) ||
-    !bytesEqual(AuthInfo.encode(authInfo).finish(), txRaw.authInfoBytes)
+    !bytesEqual(encodeProto(TxRaw, txRaw), raw) ||
+    !bytesEqual(encodeProto(TxBody, body), txRaw.bodyBytes) ||
+    !bytesEqual(encodeProto(AuthInfo, authInfo), txRaw.authInfoBytes)
   ) {
     return ErrTxDecode.wrap("tx is not canonically encoded (unknown fields or non-canonical protobuf)");
   }

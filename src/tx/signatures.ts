@@ -3,6 +3,7 @@ import type { SignatureCheck } from "../crypto/signature-batch.js";
 import { verifySecp256k1Signature } from "../crypto/secp256k1.js";
 import { bytesToKey, concatBytes } from "../store/bytes.js";
 import { sha256 } from "../store/hash.js";
+import { encodeProto } from "../types/proto.js";
 
 export type { SignatureCheck };
 
@@ -13,7 +14,7 @@ export interface BatchSignatureVerifier {
 
 /** The SIGN_MODE_DIRECT bytes a signer signs: the SignDoc binding body, auth info, chain id and account number. */
 export function directSignBytes(bodyBytes: Uint8Array, authInfoBytes: Uint8Array, chainId: string, accountNumber: bigint): Uint8Array {
-  return SignDoc.encode({ bodyBytes, authInfoBytes, chainId, accountNumber }).finish();
+  return encodeProto(SignDoc, { bodyBytes, authInfoBytes, chainId, accountNumber });
 }
 
 /**

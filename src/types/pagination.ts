@@ -18,7 +18,8 @@ export function paginate(store: KVReader, page: PageRequest | undefined): { entr
   if (key.length > 0 && offset > 0) return ErrInvalidRequest.wrap("either offset or key is expected, got both");
   const requested = Number(page?.limit ?? 0n);
   const limit = requested === 0 ? DEFAULT_PAGE_LIMIT : Math.min(requested, MAX_PAGE_LIMIT);
-  const countTotal = (page?.countTotal ?? false) && key.length === 0;
+  // As the Cosmos SDK: the total is counted when asked for, or when no limit was given.
+  const countTotal = (page?.countTotal === true || requested === 0) && key.length === 0;
 
   const range = key.length === 0 ? {} : reverse ? { end: concatBytes(key, Uint8Array.of(0)) } : { start: key };
   const entries: Entry[] = [];

@@ -4,6 +4,7 @@ import type { Any } from "cosmjs-types/google/protobuf/any";
 import { decodeAddress, encodeAddress } from "../../types/address.js";
 import { isError } from "../../types/errors.js";
 import { BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, SECP256K1_PUBKEY_TYPE_URL } from "./keys.js";
+import { encodeProto } from "../../types/proto.js";
 
 /** An account as state code uses it; stored as the Cosmos SDK's BaseAccount or ModuleAccount. */
 export interface Account {
@@ -29,10 +30,10 @@ export function toBaseAccount(account: Account): BaseAccount {
 export function accountToAny(account: Account): Any {
   const base = toBaseAccount(account);
   if (account.module) {
-    const value = ModuleAccount.encode({ baseAccount: base, name: account.module.name, permissions: account.module.permissions }).finish();
+    const value = encodeProto(ModuleAccount, { baseAccount: base, name: account.module.name, permissions: account.module.permissions });
     return { typeUrl: MODULE_ACCOUNT_TYPE_URL, value };
   }
-  return { typeUrl: BASE_ACCOUNT_TYPE_URL, value: BaseAccount.encode(base).finish() };
+  return { typeUrl: BASE_ACCOUNT_TYPE_URL, value: encodeProto(BaseAccount, base) };
 }
 
 /**
@@ -60,7 +61,7 @@ export function fromBaseAccount(base: BaseAccount, knownAddress?: Uint8Array): A
 }
 
 export function encodePublicKey(key: Uint8Array): Any {
-  return { typeUrl: SECP256K1_PUBKEY_TYPE_URL, value: PubKey.encode({ key }).finish() };
+  return { typeUrl: SECP256K1_PUBKEY_TYPE_URL, value: encodeProto(PubKey, { key }) };
 }
 
 /** The compressed key inside a secp256k1 PubKey Any; undefined for other key types. */

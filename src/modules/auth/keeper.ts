@@ -7,6 +7,7 @@ import { moduleAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
 import { accountFromAny, accountToAny, type Account } from "./account.js";
 import { ACCOUNT_NUMBER_PREFIX, ACCOUNT_PREFIX, AUTH_STORE, NEXT_ACCOUNT_NUMBER_KEY, PARAMS_KEY } from "./keys.js";
+import { encodeProto } from "../../types/proto.js";
 
 export const DEFAULT_AUTH_PARAMS: Params = {
   maxMemoCharacters: 256n,
@@ -44,7 +45,7 @@ export class AccountKeeper {
 
   /** Updates an existing account (sequence, public key). */
   setAccount(ctx: Context, account: Account): void {
-    this.accounts(ctx).set(account.address, Any.encode(accountToAny(account)).finish());
+    this.accounts(ctx).set(account.address, encodeProto(Any, accountToAny(account)));
   }
 
   /** Stores a new account and indexes it by its number. */
@@ -114,7 +115,7 @@ export class AccountKeeper {
   }
 
   setParams(ctx: Context, params: Params): void {
-    ctx.kv(AUTH_STORE).set(PARAMS_KEY, Params.encode(params).finish());
+    ctx.kv(AUTH_STORE).set(PARAMS_KEY, encodeProto(Params, params));
   }
 
   /** The account store, keyed by address bytes. */

@@ -19,6 +19,7 @@ import {
   accountBalancesPrefix,
   balanceKey,
 } from "./keys.js";
+import { encodeProto } from "../../types/proto.js";
 
 export const DEFAULT_BANK_PARAMS: Params = { sendEnabled: [], defaultSendEnabled: true };
 
@@ -152,7 +153,7 @@ export class BankKeeper implements BankMintKeeper {
   }
 
   setParams(ctx: Context, params: Params): void {
-    ctx.kv(BANK_STORE).set(PARAMS_KEY, Params.encode(params).finish());
+    ctx.kv(BANK_STORE).set(PARAMS_KEY, encodeProto(Params, params));
   }
 
   getDenomMetadata(ctx: Context, denom: string): Metadata | undefined {
@@ -161,7 +162,7 @@ export class BankKeeper implements BankMintKeeper {
   }
 
   setDenomMetadata(ctx: Context, metadata: Metadata): void {
-    this.denomMetadata(ctx).set(utf8(metadata.base), Metadata.encode(metadata).finish());
+    this.denomMetadata(ctx).set(utf8(metadata.base), encodeProto(Metadata, metadata));
   }
 
   /** Denom metadata, keyed by base denom. */

@@ -6,6 +6,7 @@ import { ErrInvalidCoins, ErrUnauthorized, isError, type AppError } from "../../
 import { msgHandler, type MsgHandler } from "../../types/module.js";
 import { ErrInputOutputMismatch, ErrMultipleSenders, ErrNoInputs, ErrNoOutputs, ErrSendDisabled } from "./errors.js";
 import type { BankKeeper } from "./keeper.js";
+import { encodeProto } from "../../types/proto.js";
 
 /** Coins a message moves: valid, positive, sorted, and not empty. */
 function positiveCoins(coins: MsgSend["amount"]): Coin[] | AppError {
@@ -44,7 +45,7 @@ export function bankMessages(keeper: BankKeeper): MsgHandler[] {
         const to = decodeAddress(msg.toAddress) as Uint8Array;
         const coins = positiveCoins(msg.amount) as Coin[];
         const error = checkSendable(keeper, ctx, coins, [to]) ?? keeper.sendCoins(ctx, from, to, coins);
-        return error ?? { typeUrl: MsgSendResponse.typeUrl, value: MsgSendResponse.encode({}).finish() };
+        return error ?? { typeUrl: MsgSendResponse.typeUrl, value: encodeProto(MsgSendResponse, {}) };
       },
     }),
     msgHandler<MsgMultiSend>({
@@ -83,7 +84,7 @@ export function bankMessages(keeper: BankKeeper): MsgHandler[] {
           const error = keeper.sendCoins(ctx, from, output.to, output.coins);
           if (error) return error;
         }
-        return { typeUrl: MsgMultiSendResponse.typeUrl, value: MsgMultiSendResponse.encode({}).finish() };
+        return { typeUrl: MsgMultiSendResponse.typeUrl, value: encodeProto(MsgMultiSendResponse, {}) };
       },
     }),
   ];

@@ -1,0 +1,46 @@
+/**
+ * The layering of DESIGN.md, enforced: data flows down, never up.
+ *   cli → rpc → node → app → tx → modules → types → store (and crypto, generated at the bottom)
+ */
+const layers = ["store", "types", "modules", "tx", "app", "node", "rpc", "cli"];
+
+const upward = layers.map((layer, i) => ({
+  name: `${layer}-not-above`,
+  comment: `${layer}/ may not depend on the layers above it (${layers.slice(i + 1).join(", ") || "none"})`,
+  severity: "error",
+  from: { path: `^src/${layer}/` },
+  to: { path: `^src/(${layers.slice(i + 1).join("|")})/` },
+}));
+
+module.exports = {
+  forbidden: [
+    ...upward.filter((rule) => rule.name !== "cli-not-above"),
+    {
+      name: "leaves-stay-leaves",
+      comment: "crypto/ and generated/ are shared leaves: they depend on no project layer except store/hash",
+      severity: "error",
+      from: { path: "^src/(crypto|generated)/" },
+      to: { path: "^src/", pathNot: ["^src/(crypto|generated)/", "^src/store/hash\\.ts$"] },
+    },
+    {
+      name: "test-helpers-only-in-tests",
+      comment: "src/testing/ holds test helpers; production code never imports them",
+      severity: "error",
+      from: { path: "^src/", pathNot: ["\\.test\\.ts$", "^src/testing/"] },
+      to: { path: "^src/testing/" },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^dist/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"] },
+  },
+};

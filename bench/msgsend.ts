@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { XPRT_GENESIS_SUPPLY } from "../src/app/genesis-state.js";
+import { initHome } from "../src/node/home.js";
+import { EmbeddedNode } from "../src/node/node.js";
+import { sha256 } from "../src/store/hash.js";
+import { encodeAddress } from "../src/types/address.js";
+import { BenchSigner, msgMultiSend, msgSend } from "./bench-signer.js";
+
+export interface MsgSendCase {
+  accounts: number;
+  /** Transactions measured. */
+  txs: number;
+  txPerSecond: number;
+  blockTxs: number;
+  commitMs: { p50: number; p99: number };
+  blockMs: { p50: number; p99: number };
+  peakRssBytes: number;
+}
+
+const CHAIN_ID = "persistence-bench-1";
+/** Accounts that sign the measured transfers; the rest of the state is recipients only. */
+const SIGNERS = 10_000;
+const BLOCK_TXS = 5_000;
+const MEASURED_TXS = Number(process.env.BENCH_TXS ?? 50_000);
+const SEED_OUTPUTS_PER_TX = 1_000;
+const SEED_TXS_PER_BLOCK = 50;
+const FEE = { amount: 500n, gas: 200_000n };
+const TX_BYTES_ESTIMATE = 300;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+/** A recipient-only account address, derived from its index. */
+function seededAddress(index: number): string {
+  return encodeAddress(sha256(new TextEncoder().encode(`bench account ${index}`)).subarray(0, 20));
+}
+
+/**
+ * Builds a chain with `accounts` funded accounts, then streams signed MsgSends through the
+ * node's real path (mempool CheckTx with parallel signature checks, block production, execution,
+ * commit) and measures throughput from the first CheckTx to the last commit.
+ */
+export async function runMsgSendCase(accounts: number, log: (line: string) => void = () => {}): Promise<MsgSendCase> {
+  const home = mkdtempSync(join(tmpdir(), "bench-"));
+  try {
+    const faucet = BenchSigner.deterministic(-1, 0n);
+    const signers = Array.from({ length: Math.min(SIGNERS, accounts - 1) }, (_, i) => BenchSigner.deterministic(i, BigInt(i + 1)));
+    const perSigner = 1_000_000_000n;
+    initHome({
+      home,
+      chainId: CHAIN_ID,
+      allocations: [
+        { address: faucet.address, coins: [{ denom: "uxprt", amount: XPRT_GENESIS_SUPPLY - perSigner * BigInt(signers.length) }] },
+        ...signers.map((s) => ({ address: s.address, coins: [{ denom: "uxprt", amount: perSigner }] })),
+      ],
+      config: { minGasPrices: "0.0025uxprt" },
+      blockParams: { maxBytes: BigInt(BLOCK_TXS * TX_BYTES_ESTIMATE) },
+    });
+    const node = await EmbeddedNode.open({ home });
+    try {
+      const recipients = accounts - 1 - signers.length;
+      log(`  seeding ${accounts} accounts (${recipients} through MsgMultiSend)...`);
+      await seedRecipients(node, faucet, recipients);
+
+      const txs: Uint8Array[] = [];
+      for (let round = 0; txs.length < MEASURED_TXS; round++) {
+        for (const signer of signers) {
+          if (txs.length >= MEASURED_TXS) break;
+          const to = recipients > 0 ? seededAddress((round * 7919 + txs.length * 104729) % recipients) : signers[(txs.length + 1) % signers.length]!.address;
+          txs.push(signer.sign(CHAIN_ID, msgSend(signer.address, to, 1n), FEE));
+        }
+      }
+      log(`  measuring ${txs.length} signed MsgSends in blocks of ${BLOCK_TXS}...`);
+      const commits: number[] = [];
+      const blocks: number[] = [];
+      const started = performance.now();
+      // Pipelined like a live node: the next batch's CheckTx (signatures on worker threads) is
+      // under way while the current block executes.
+      let pending = submit(node, txs.slice(0, BLOCK_TXS));
+      for (let offset = 0; offset < txs.length; offset += BLOCK_TXS) {
+        await pending;
+        pending = submit(node, txs.slice(offset + BLOCK_TXS, offset + 2 * BLOCK_TXS));
+        const blockStarted = performance.now();
+        const produced = await node.produceBlock();
+        blocks.push(performance.now() - blockStarted);
+        commits.push(produced.commitMs);
+        const failed = produced.results.txResults.filter((r) => r.code !== 0);
+        if (failed.length > 0) throw new Error(`${failed.length} txs failed, e.g. ${failed[0]!.log}`);
+      }
+      await pending;
+      const seconds = (performance.now() - started) / 1000;
+      commits.sort((a, b) => a - b);
+      blocks.sort((a, b) => a - b);
+      return {
+        accounts,
+        txs: txs.length,
+        txPerSecond: Math.round(txs.length / seconds),
+        blockTxs: BLOCK_TXS,
+        commitMs: { p50: percentile(commits, 50), p99: percentile(commits, 99) },
+        blockMs: { p50: percentile(blocks, 50), p99: percentile(blocks, 99) },
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      };
+    } finally {
+      await node.stop();
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function submit(node: EmbeddedNode, txs: readonly Uint8Array[]): Promise<void> {
+  const results = await Promise.all(txs.map((tx) => node.broadcastTx(tx)));
+  const rejected = results.find((r) => r.code !== 0);
+  if (rejected) throw new Error(`CheckTx rejected a tx: ${rejected.log}`);
+}
+
+/** Funds `count` recipient-only accounts with MsgMultiSends from the faucet, committed in blocks. */
+async function seedRecipients(node: EmbeddedNode, faucet: BenchSigner, count: number): Promise<void> {
+  let next = 0;
+  while (next < count) {
+    const batch: Uint8Array[] = [];
+    for (let t = 0; t < SEED_TXS_PER_BLOCK && next < count; t++) {
+      const outputs: string[] = [];
+      for (; outputs.length < SEED_OUTPUTS_PER_TX && next < count; next++) outputs.push(seededAddress(next));
+      batch.push(faucet.sign(CHAIN_ID, msgMultiSend(faucet.address, outputs, 1_000_000n), { amount: 3_000_000n, gas: 1_000_000_000n }));
+    }
+    await submit(node, batch);
+    while (node.mempool.size > 0) {
+      const produced = await node.produceBlock();
+      const failed = produced.results.txResults.find((r) => r.code !== 0);
+      if (failed) throw new Error(`seeding failed: ${failed.log}`);
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const accounts = Number(process.argv[2] ?? 10_000);
+  const result = await runMsgSendCase(accounts, (line) => console.error(line));
+  console.log(JSON.stringify(result));
+}

@@ -1,0 +1,39 @@
+import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { makeCosmoshubPath } from "@cosmjs/amino";
+import { STABLECOIN_DENOM, STAKING_DENOM, XPRT_GENESIS_SUPPLY, type GenesisAllocation } from "../app/genesis-state.js";
+import { ACCOUNT_PREFIX } from "../types/address.js";
+
+/**
+ * The local devnet's well-known test mnemonic, as other chains' devnets publish theirs. Its keys
+ * are public: never use them, or this mnemonic, on a real network.
+ */
+export const DEVNET_MNEMONIC =
+  "alley pluck coffee they camp submit zoo miracle usage relief bicycle first popular suggest unit upper stool nothing ginger marriage advance master olympic name";
+
+export const DEVNET_CHAIN_ID = "persistence-local-1";
+/** How many accounts (HD indexes 0, 1, …) the devnet genesis funds. */
+export const DEVNET_ACCOUNT_COUNT = 5;
+const XPRT = 1_000_000n;
+/** Each devnet account but the first gets this much; the first holds the rest of the supply. */
+const DEVNET_XPRT_EACH = 10_000_000n * XPRT;
+const DEVNET_USD_EACH = 1_000_000n * XPRT;
+
+/** The devnet accounts' wallet, derived at m/44'/118'/0'/0/i with the "persistence" prefix. */
+export function devnetWallet(count = DEVNET_ACCOUNT_COUNT): Promise<DirectSecp256k1HdWallet> {
+  return DirectSecp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, {
+    prefix: ACCOUNT_PREFIX,
+    hdPaths: Array.from({ length: count }, (_, i) => makeCosmoshubPath(i)),
+  });
+}
+
+/** Genesis allocations for addresses in order: the first holds the remainder of the XPRT supply. */
+export function devnetAllocations(addresses: readonly string[]): GenesisAllocation[] {
+  const rest = XPRT_GENESIS_SUPPLY - DEVNET_XPRT_EACH * BigInt(addresses.length - 1);
+  return addresses.map((address, i) => ({
+    address,
+    coins: [
+      { denom: STAKING_DENOM, amount: i === 0 ? rest : DEVNET_XPRT_EACH },
+      { denom: STABLECOIN_DENOM, amount: DEVNET_USD_EACH },
+    ],
+  }));
+}

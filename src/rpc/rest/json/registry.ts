@@ -1,0 +1,17 @@
+import type { MessageSchema } from "./schema.js";
+import { authSchemas } from "./schemas/auth.js";
+import { bankSchemas } from "./schemas/bank.js";
+import { baseSchemas } from "./schemas/base.js";
+import { cryptoSchemas } from "./schemas/crypto.js";
+import { tendermintSchemas } from "./schemas/tendermint.js";
+import { txSchemas } from "./schemas/tx.js";
+
+/**
+ * Every message the REST API can emit, by type URL. An `Any` whose type URL is listed here is
+ * expanded into its fields; add a module's messages here to expand them too.
+ */
+export const gatewaySchemas: ReadonlyMap<string, MessageSchema> = new Map(
+  [...baseSchemas, ...cryptoSchemas, ...authSchemas, ...bankSchemas, ...txSchemas, ...tendermintSchemas].map(
+    (schema) => [schema.codec.typeUrl, schema],
+  ),
+);

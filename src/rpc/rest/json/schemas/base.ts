@@ -1,0 +1,9 @@
+import { PageResponse } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
+import { Coin } from "cosmjs-types/cosmos/base/v1beta1/coin";
+import { message, type MessageSchema } from "../schema.js";
+
+/** cosmos.base: coins and pagination, shared by every module's queries. */
+export const baseSchemas: readonly MessageSchema[] = [
+  message(Coin, { denom: "string", amount: "string" }),
+  message(PageResponse, { next_key: "bytes", total: "uint64" }),
+];
