@@ -26,7 +26,7 @@ const SIGNERS = 10_000;
 const BLOCK_TXS = 5_000;
 const MEASURED_TXS = Number(process.env.BENCH_TXS ?? 50_000);
 const SEED_OUTPUTS_PER_TX = 1_000;
-const SEED_TXS_PER_BLOCK = 50;
+const SEED_TXS_PER_BLOCK = 10;
 const FEE = { amount: 500n, gas: 200_000n };
 const TX_BYTES_ESTIMATE = 300;
 
@@ -64,7 +64,7 @@ export async function runMsgSendCase(accounts: number, log: (line: string) => vo
     try {
       const recipients = accounts - 1 - signers.length;
       log(`  seeding ${accounts} accounts (${recipients} through MsgMultiSend)...`);
-      await seedRecipients(node, faucet, recipients);
+      await seedRecipients(node, faucet, recipients, log);
 
       const txs: Uint8Array[] = [];
       for (let round = 0; txs.length < MEASURED_TXS; round++) {
@@ -119,8 +119,9 @@ async function submit(node: EmbeddedNode, txs: readonly Uint8Array[]): Promise<v
 }
 
 /** Funds `count` recipient-only accounts with MsgMultiSends from the faucet, committed in blocks. */
-async function seedRecipients(node: EmbeddedNode, faucet: BenchSigner, count: number): Promise<void> {
+async function seedRecipients(node: EmbeddedNode, faucet: BenchSigner, count: number, log: (line: string) => void): Promise<void> {
   let next = 0;
+  const started = performance.now();
   while (next < count) {
     const batch: Uint8Array[] = [];
     for (let t = 0; t < SEED_TXS_PER_BLOCK && next < count; t++) {
@@ -134,6 +135,7 @@ async function seedRecipients(node: EmbeddedNode, faucet: BenchSigner, count: nu
       const failed = produced.results.txResults.find((r) => r.code !== 0);
       if (failed) throw new Error(`seeding failed: ${failed.log}`);
     }
+    log(`    ${next} accounts seeded (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
 }
 

@@ -13,10 +13,12 @@ import {
   type ResponseInitChain,
   type ResponseQuery,
 } from "cosmjs-types/tendermint/abci/types";
+import { bytesToKey } from "../store/bytes.js";
 import { CacheKV } from "../store/cache-kv.js";
 import type { Database } from "../store/database.js";
 import { sha256 } from "../store/hash.js";
 import { CommitMultiStore, type PruningOptions } from "../store/multistore.js";
+import { RecentCache } from "../store/recent-cache.js";
 import { CoalescingVerifier } from "../tx/coalescing-verifier.js";
 import type { DecodedTx } from "../tx/decoded-tx.js";
 import type { GasPrice } from "../tx/fees.js";
@@ -68,6 +70,8 @@ export class PersistenceApp implements AbciApplication {
   private lastBlockTime: Timestamp = EPOCH;
   /** CheckTx calls apply to checkState one at a time, in arrival order. */
   private checkQueue: Promise<unknown> = Promise.resolve();
+  /** Txs whose signatures CheckTx verified: block execution need not prefetch them. */
+  private readonly checkedTxs = new RecentCache<string, true>(50_000);
 
   constructor(private readonly options: AppOptions) {
     const { keepers, modules } = assembleModules();
@@ -137,6 +141,7 @@ export class PersistenceApp implements AbciApplication {
     const result = this.checkQueue.then(run);
     this.checkQueue = result.catch(() => undefined);
     const outcome = await result;
+    if (outcome.code === 0 && !isError(tx)) this.checkedTxs.set(bytesToKey(tx.hash), true);
     return { code: outcome.code, data: outcome.data, log: outcome.log, info: "", gasWanted: BigInt(outcome.gasWanted), gasUsed: BigInt(outcome.gasUsed), events: outcome.events, codespace: outcome.codespace };
   }
 
@@ -147,7 +152,10 @@ export class PersistenceApp implements AbciApplication {
     const state = this.genesisState ?? new CacheKV(this.stores.committed);
     const block: BlockInfo = { height: request.height, time: request.time, chainId: this.options.chainId };
     const decoded = request.txs.map((raw) => this.runner.decode(raw));
-    if (this.verifier) await this.prefetchSignatures(state, decoded.filter((tx): tx is DecodedTx => !isError(tx)));
+    if (this.verifier) {
+      const unchecked = decoded.filter((tx): tx is DecodedTx => !isError(tx) && !this.checkedTxs.has(bytesToKey(tx.hash)));
+      await this.prefetchSignatures(state, unchecked);
+    }
 
     const blockEvents = this.runHooks("beginBlock", block, state);
     const outcomes = request.txs.map((raw, i) => this.runner.run("finalize", block, state, raw, decoded[i]));

@@ -1,10 +1,13 @@
 import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import type { Event } from "cosmjs-types/tendermint/abci/types";
+import { bytesToKey } from "../store/bytes.js";
 import { CacheKV } from "../store/cache-kv.js";
+import { sha256 } from "../store/hash.js";
 import { GasMeter, OutOfGasError } from "../store/gas.js";
 import type { KVStore } from "../store/kv.js";
 import { runAnte, type AnteDependencies } from "../tx/ante.js";
+import { RecentCache } from "../store/recent-cache.js";
 import { decodeTx, type DecodedTx } from "../tx/decoded-tx.js";
 import { Context, type BlockInfo, type ExecMode } from "../types/context.js";
 import { withAttribute } from "../types/events.js";
@@ -40,10 +43,18 @@ export interface TxRunnerOptions {
  * writes while the fee and sequence increment stay). CheckTx runs the ante step only.
  */
 export class TxRunner {
+  /** Decoded txs by hash: CheckTx, recheck and execution of the same bytes decode them once. */
+  private readonly decoded = new RecentCache<string, DecodedTx>(25_000);
+
   constructor(private readonly options: TxRunnerOptions) {}
 
   decode(raw: Uint8Array): DecodedTx | AppError {
-    return decodeTx(raw, { maxTxBytes: this.options.maxTxBytes, handlers: this.options.handlers });
+    const key = bytesToKey(sha256(raw));
+    const cached = this.decoded.get(key);
+    if (cached) return cached;
+    const tx = decodeTx(raw, { maxTxBytes: this.options.maxTxBytes, handlers: this.options.handlers });
+    if (!isError(tx)) this.decoded.set(key, tx);
+    return tx;
   }
 
   run(mode: ExecMode, block: BlockInfo, state: KVStore, raw: Uint8Array, decoded?: DecodedTx | AppError): TxOutcome {

@@ -73,7 +73,7 @@ export class BlockProducer {
     const lastCommit = previous ? blocks.seenCommit(previous.block.header!.height)! : emptyCommit();
     // BFT time: a block's time is the time of the previous block's commit (the genesis time first).
     const time = previous ? lastCommit.signatures[0]!.timestamp! : this.options.genesisTime;
-    const previousResults = previous ? blocks.blockResults(previous.block.header!.height)! : undefined;
+    const lastResultsHash = previous ? blocks.resultsHash(previous.block.header!.height)! : new Uint8Array(0);
     const txs = mempool.reap(Number(consensusParams.block.maxBytes) - 10_000, consensusParams.block.maxGas);
     const validatorsHash = hashValidatorSet(validators);
 
@@ -89,7 +89,7 @@ export class BlockProducer {
       nextValidatorsHash: validatorsHash,
       consensusHash: hashConsensusParams(consensusParams),
       appHash: this.appHash,
-      lastResultsHash: previousResults ? hashTxResults(previousResults.txResults) : new Uint8Array(0),
+      lastResultsHash,
       evidenceHash: emptyEvidenceHash(),
       proposerAddress: validatorKey.address,
     };
@@ -113,7 +113,7 @@ export class BlockProducer {
     });
     const commitStarted = performance.now();
     const seenCommit = signCommit({ chainId, height, round: 0, blockId, timestamp: laterThan(now, time), key: validatorKey });
-    blocks.save({ block, blockId, results, seenCommit });
+    blocks.save({ block, blockBytes: encoded, blockId, results, resultsHash: hashTxResults(results.txResults), seenCommit });
     txIndex.indexBlock(height, txs, results.txResults);
     await app.commit();
     blocks.committed();

@@ -9,8 +9,13 @@ import { encodeProto } from "../types/proto.js";
 /** A block as the producer hands it over for storage. */
 export interface BlockRecord {
   block: Block;
+  /** The block's protobuf encoding, as the producer hashed it into the part set header. */
+  blockBytes: Uint8Array;
   blockId: BlockID;
+  /** The block's results; the txs' results are stored by the tx index, not here. */
   results: ResponseFinalizeBlock;
+  /** Merkle root of the txs' results: the next header's last_results_hash. */
+  resultsHash: Uint8Array;
   /** The validator's signed commit of this block (CometBFT's "seen commit"). */
   seenCommit: Commit;
 }
@@ -30,6 +35,7 @@ export class BlockStore {
   private readonly hashes: Table;
   private readonly results: Table;
   private readonly commits: Table;
+  private readonly resultsHashes: Table;
   private latest: StoredBlock | undefined;
   private pending: StoredBlock | undefined;
 
@@ -39,6 +45,7 @@ export class BlockStore {
     this.hashes = database.table("block_hashes");
     this.results = database.table("block_results");
     this.commits = database.table("seen_commits");
+    this.resultsHashes = database.table("results_hashes");
     const last = this.blocks.range({ reverse: true })[Symbol.iterator]().next();
     if (!last.done) this.latest = this.block(BigInt(readIdKey(last.value[0])));
   }
@@ -60,15 +67,14 @@ export class BlockStore {
 
   /** Stages a block for the next database commit; call {@link committed} once it is durable. */
   save(record: BlockRecord): void {
-    const height = record.block.header!.height;
-    const bytes = encodeProto(Block, record.block);
-    const key = heightKey(height);
-    this.blocks.put(key, bytes);
+    const key = heightKey(record.block.header!.height);
+    this.blocks.put(key, record.blockBytes);
     this.ids.put(key, encodeProto(BlockID, record.blockId));
     this.hashes.put(record.blockId.hash, key);
-    this.results.put(key, encodeProto(ResponseFinalizeBlock, record.results));
+    this.results.put(key, encodeProto(ResponseFinalizeBlock, { ...record.results, txResults: [] }));
+    this.resultsHashes.put(key, record.resultsHash);
     this.commits.put(key, encodeProto(Commit, record.seenCommit));
-    this.pending = { block: record.block, blockId: record.blockId, size: bytes.length };
+    this.pending = { block: record.block, blockId: record.blockId, size: record.blockBytes.length };
   }
 
   /** The staged block is on disk: it becomes the latest. */
@@ -95,9 +101,14 @@ export class BlockStore {
     return key ? this.block(BigInt(readIdKey(key))) : undefined;
   }
 
+  /** A block's results without its txs' results (the tx index holds those). */
   blockResults(height: bigint): ResponseFinalizeBlock | undefined {
     const bytes = height > 0n ? this.results.get(heightKey(height)) : undefined;
     return bytes ? ResponseFinalizeBlock.decode(bytes) : undefined;
+  }
+
+  resultsHash(height: bigint): Uint8Array | undefined {
+    return height > 0n ? this.resultsHashes.get(heightKey(height)) : undefined;
   }
 
   seenCommit(height: bigint): Commit | undefined {

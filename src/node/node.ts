@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { RequestQuery, ResponseCheckTx, ResponseInfo, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
+import type { RequestQuery, ResponseCheckTx, ResponseFinalizeBlock, ResponseInfo, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
 import { PersistenceApp } from "../app/app.js";
 import { SignatureVerifierPool } from "../crypto/verifier-pool.js";
 import { bytesEqual, bytesToKey, toHex } from "../store/bytes.js";
@@ -232,8 +232,9 @@ export class EmbeddedNode implements NodeApi {
     return this.blocks.blockByHash(hash);
   }
 
-  blockResults(height: bigint) {
-    return this.blocks.blockResults(height);
+  blockResults(height: bigint): ResponseFinalizeBlock | undefined {
+    const results = this.blocks.blockResults(height);
+    return results && { ...results, txResults: this.txIndex.resultsOfBlock(height) };
   }
 
   validators(height: bigint): ValidatorInfo[] | undefined {

@@ -74,16 +74,27 @@ export class TxIndex {
       this.txs.put(position, encodeProto(TxResult, { height, index, tx, result }));
       if (result.code === 0) succeededInBlock.add(bytesToKey(hash));
       if (result.code === 0 || !this.succeededBefore(hash, succeededInBlock)) this.hashes.put(hash, position);
+      // A tx often repeats an attribute (message.sender); each (tag, value) is indexed once.
+      const indexed = new Set<string>();
       for (const event of result.events) {
         if (event.type === "") continue;
         for (const attribute of event.attributes) {
           const tag = `${event.type}.${attribute.key}`;
           // tx.height and tx.hash are the index's own; an app attribute may not shadow them.
           if (!attribute.index || attribute.key === "" || tag === HEIGHT_TAG || tag === HASH_TAG) continue;
-          this.events.put(concatBytes(valuePrefix(tag, attribute.value), position), EMPTY);
+          const id = `${tag}\u0000${attribute.value}`;
+          if (indexed.has(id)) continue;
+          indexed.add(id);
+          this.events.put(eventKey(tag, attribute.value, position), EMPTY);
         }
       }
     });
+  }
+
+  /** The results of a block's txs, in block order (from the committed index). */
+  resultsOfBlock(height: bigint): ExecTxResult[] {
+    const range = { start: encodePosition(height, 0), end: encodePosition(height + 1n, 0) };
+    return [...this.txs.range(range)].map(([, bytes]) => TxResult.decode(bytes).result!);
   }
 
   /** The committed tx with this hash (sha256 of its bytes). */
@@ -225,18 +236,28 @@ function decodePosition(position: Uint8Array): { height: bigint; index: number }
 }
 
 function tagPrefix(tag: string): Uint8Array {
-  const bytes = utf8(tag);
-  const prefix = new Uint8Array(4 + bytes.length);
-  new DataView(prefix.buffer).setUint32(0, bytes.length);
-  prefix.set(bytes, 4);
+  const tagLength = Buffer.byteLength(tag);
+  const prefix = Buffer.allocUnsafe(4 + tagLength);
+  prefix.writeUInt32BE(tagLength, 0);
+  prefix.write(tag, 4);
   return prefix;
 }
 
 function valuePrefix(tag: string, value: string): Uint8Array {
-  const bytes = utf8(value);
-  const length = new Uint8Array(4);
-  new DataView(length.buffer).setUint32(0, bytes.length);
-  return concatBytes(tagPrefix(tag), length, bytes);
+  return eventKey(tag, value, EMPTY);
+}
+
+/** tag length ‖ tag ‖ value length ‖ value ‖ position, built in one allocation: a block writes one per attribute. */
+function eventKey(tag: string, value: string, position: Uint8Array): Uint8Array {
+  const tagLength = Buffer.byteLength(tag);
+  const valueLength = Buffer.byteLength(value);
+  const key = Buffer.allocUnsafe(8 + tagLength + valueLength + position.length);
+  key.writeUInt32BE(tagLength, 0);
+  key.write(tag, 4);
+  key.writeUInt32BE(valueLength, 4 + tagLength);
+  key.write(value, 8 + tagLength);
+  key.set(position, 8 + tagLength + valueLength);
+  return key;
 }
 
 /** Keys `prefix ‖ position` whose position lies within the height bounds. */

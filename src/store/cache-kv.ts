@@ -15,9 +15,14 @@ export class CacheKV implements KVStore {
   constructor(private readonly parent: KVReader) {}
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const change = this.changes.get(bytesToKey(key));
+    return this.getByKey(key, bytesToKey(key));
+  }
+
+  /** `get` with the key's string form already computed, so stacked branches convert it once. */
+  private getByKey(key: Uint8Array, id: string): Uint8Array | undefined {
+    const change = this.changes.get(id);
     if (change !== undefined) return change ?? undefined;
-    return this.parent.get(key);
+    return this.parent instanceof CacheKV ? this.parent.getByKey(key, id) : this.parent.get(key);
   }
 
   has(key: Uint8Array): boolean {
@@ -72,9 +77,13 @@ export class CacheKV implements KVStore {
 
   /** Applies this branch's changes to `target` and empties the branch. */
   writeTo(target: KVStore): void {
-    for (const [key, change] of this.changes) {
-      if (change === null) target.delete(keyToBytes(key));
-      else target.set(keyToBytes(key), change);
+    if (target instanceof CacheKV) {
+      for (const [key, change] of this.changes) target.changes.set(key, change);
+    } else {
+      for (const [key, change] of this.changes) {
+        if (change === null) target.delete(keyToBytes(key));
+        else target.set(keyToBytes(key), change);
+      }
     }
     this.changes = new Map();
   }

@@ -157,6 +157,7 @@ export class CommitMultiStore {
     this.commits.put(commitKey(version), CommitInfo.encode(info).finish());
     this.commits.put(LATEST_KEY, idKey(version));
     this.db.commit();
+    this.nodes.clearStagedOrphans();
     this.last = info;
     this.pending = undefined;
     return info;
@@ -165,6 +166,7 @@ export class CommitMultiStore {
   /** Discards the changes of a block that will not be committed. */
   rollback(): void {
     for (const tree of this.trees.values()) tree.rollback();
+    this.nodes.clearStagedOrphans();
     this.pending = undefined;
     this.db.discardStaged();
   }

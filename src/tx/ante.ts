@@ -1,6 +1,5 @@
 import { toBase64 } from "@cosmjs/encoding";
 import type { Params as AuthParams } from "cosmjs-types/cosmos/auth/v1beta1/auth";
-import type { Account } from "../modules/auth/account.js";
 import { FEE_COLLECTOR } from "../modules/auth/keys.js";
 import type { BankSendKeeper } from "../modules/bank/keeper.js";
 import { bytesEqual } from "../store/bytes.js";
@@ -20,15 +19,10 @@ import {
   type AppError,
 } from "../types/errors.js";
 import type { DecodedTx, TxSigner } from "./decoded-tx.js";
+import type { AnteAccountKeeper } from "./expected-keepers.js";
 import { describeFees, feeMeetsMinimum, requiredFees, type GasPrice } from "./fees.js";
-import { directSignBytes, type VerifiedSignatures } from "./signatures.js";
-
-/** What the ante step needs from auth and bank. */
-export interface AnteAccountKeeper {
-  getAccount(ctx: Context, address: Uint8Array): Account | undefined;
-  setAccount(ctx: Context, account: Account): void;
-  getParams(ctx: Context): AuthParams;
-}
+import { signerSignature } from "./signature-checks.js";
+import type { VerifiedSignatures } from "./signatures.js";
 
 export interface AnteDependencies {
   accounts: AnteAccountKeeper;
@@ -76,7 +70,7 @@ export function runAnte(ctx: Context, tx: DecodedTx, deps: AnteDependencies): Ap
 
 function deductFee(ctx: Context, tx: DecodedTx, deps: AnteDependencies): AppError | undefined {
   const payer = tx.signers[0]!;
-  if (!deps.accounts.getAccount(ctx, payer.address)) return ErrUnknownAddress.wrap(`fee payer address: ${payer.bech32} does not exist`);
+  if (!deps.accounts.hasAccount(ctx, payer.address)) return ErrUnknownAddress.wrap(`fee payer address: ${payer.bech32} does not exist`);
   if (ctx.mode === "check" || ctx.mode === "recheck") {
     const required = requiredFees(deps.minGasPrices, tx.gasLimit);
     if (!feeMeetsMinimum(tx.fee, required)) {
@@ -112,8 +106,7 @@ function checkSigner(
     return ErrWrongSequence.wrap(`account sequence mismatch, expected ${account.sequence}, got ${signer.sequence}`);
   }
   if (!simulate) {
-    const signBytes = directSignBytes(tx.bodyBytes, tx.authInfoBytes, ctx.block.chainId, account.accountNumber);
-    if (!deps.signatures.verify({ publicKey, signBytes, signature: signer.signature })) {
+    if (!deps.signatures.verify(signerSignature(ctx, tx, signer, index, account.accountNumber, publicKey))) {
       return ErrUnauthorized.wrap(
         `signature verification failed; please verify account number (${account.accountNumber}), sequence (${account.sequence}) and chain-id (${ctx.block.chainId})`,
       );

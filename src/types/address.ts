@@ -1,7 +1,9 @@
 import { bech32 } from "@scure/base";
 import { createHash } from "node:crypto";
+import { bytesToKey } from "../store/bytes.js";
+import { RecentCache } from "../store/recent-cache.js";
 import { sha256 } from "../store/hash.js";
-import { ErrInvalidAddress, type AppError } from "./errors.js";
+import { ErrInvalidAddress, isError, type AppError } from "./errors.js";
 
 /** The chain's bech32 prefix for account addresses. */
 export const ACCOUNT_PREFIX = "persistence";
@@ -9,12 +11,35 @@ export const ACCOUNT_PREFIX = "persistence";
 /** Account addresses are 20 bytes; addresses derived for module sub-accounts may be 32. */
 const VALID_LENGTHS = new Set([20, 32]);
 
+/** Recently encoded account addresses: a transfer names the same few addresses many times. */
+const encoded = new RecentCache<string, string>(25_000);
+
 export function encodeAddress(bytes: Uint8Array, prefix = ACCOUNT_PREFIX): string {
-  return bech32.encode(prefix, bech32.toWords(bytes), 1023);
+  if (prefix !== ACCOUNT_PREFIX) return bech32.encode(prefix, bech32.toWords(bytes), 1023);
+  const key = bytesToKey(bytes);
+  let address = encoded.get(key);
+  if (address === undefined) {
+    address = bech32.encode(prefix, bech32.toWords(bytes), 1023);
+    encoded.set(key, address);
+  }
+  return address;
 }
+
+/** Recently decoded addresses; callers must not modify the returned bytes. */
+const decoded = new RecentCache<string, Uint8Array>(25_000);
 
 /** Decodes a bech32 account address with our prefix; a clear error otherwise. */
 export function decodeAddress(address: string, prefix = ACCOUNT_PREFIX): Uint8Array | AppError {
+  const known = prefix === ACCOUNT_PREFIX ? decoded.get(address) : undefined;
+  if (known) return known;
+  const bytes = decodeUncached(address, prefix);
+  if (!isError(bytes) && prefix === ACCOUNT_PREFIX) {
+    decoded.set(address, bytes);
+  }
+  return bytes;
+}
+
+function decodeUncached(address: string, prefix: string): Uint8Array | AppError {
   if (address === "") return ErrInvalidAddress.wrap("empty address string is not allowed");
   let decoded: { prefix: string; words: number[] };
   try {

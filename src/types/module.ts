@@ -18,7 +18,10 @@ export interface MsgHandler<T = unknown> {
   signers(msg: T): string[];
   /** Stateless checks, run before any fee is charged. */
   validate(msg: T): AppError | undefined;
-  /** Executes the message; returns the encoded response message. */
+  /**
+   * Executes the message; returns the encoded response message. `msg` may be shared with later
+   * executions of the same tx bytes (decoded txs are cached), so it must not be modified.
+   */
   execute(ctx: Context, msg: T): { typeUrl: string; value: Uint8Array } | AppError;
 }
 

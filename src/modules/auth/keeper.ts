@@ -5,6 +5,7 @@ import type { KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import { moduleAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
+import { DecodeMemo } from "../../types/decode-memo.js";
 import { accountFromAny, accountToAny, type Account } from "./account.js";
 import { ACCOUNT_NUMBER_PREFIX, ACCOUNT_PREFIX, AUTH_STORE, NEXT_ACCOUNT_NUMBER_KEY, PARAMS_KEY } from "./keys.js";
 import { encodeProto } from "../../types/proto.js";
@@ -27,6 +28,7 @@ function accountNumberKey(accountNumber: bigint): Uint8Array {
 export class AccountKeeper {
   private readonly moduleAccounts: ReadonlyMap<string, readonly string[]>;
   private readonly moduleAddresses: ReadonlySet<string>;
+  private readonly params = new DecodeMemo(Params);
 
   /** @param modulePermissions module account names and the permissions each holds (e.g. "minter"). */
   constructor(modulePermissions: Record<string, readonly string[]>) {
@@ -111,7 +113,7 @@ export class AccountKeeper {
 
   getParams(ctx: Context): Params {
     const bytes = ctx.kv(AUTH_STORE).get(PARAMS_KEY);
-    return bytes ? Params.decode(bytes) : DEFAULT_AUTH_PARAMS;
+    return bytes ? this.params.decode(bytes) : DEFAULT_AUTH_PARAMS;
   }
 
   setParams(ctx: Context, params: Params): void {

@@ -5,6 +5,7 @@ import { PrefixKV } from "../../store/prefix-kv.js";
 import { encodeAddress } from "../../types/address.js";
 import { formatCoin, formatCoins, type Coin } from "../../types/coins.js";
 import type { Context } from "../../types/context.js";
+import { DecodeMemo } from "../../types/decode-memo.js";
 import { ErrInsufficientFunds, ErrUnauthorized, type AppError } from "../../types/errors.js";
 import type { BankAccountKeeper } from "./expected-keepers.js";
 import {
@@ -55,6 +56,8 @@ export interface BankMintKeeper extends BankSendKeeper {
 
 /** Balances, supply, denom metadata and send permissions (x/bank). */
 export class BankKeeper implements BankMintKeeper {
+  private readonly params = new DecodeMemo(Params);
+
   constructor(private readonly accounts: BankAccountKeeper) {}
 
   getBalance(ctx: Context, address: Uint8Array, denom: string): bigint {
@@ -103,7 +106,7 @@ export class BankKeeper implements BankMintKeeper {
   }
 
   sendCoinsFromAccountToModule(ctx: Context, from: Uint8Array, module: string, coins: readonly Coin[]): AppError | undefined {
-    return this.sendCoins(ctx, from, this.accounts.getModuleAccount(ctx, module).address, coins);
+    return this.sendCoins(ctx, from, this.moduleAccountAddress(ctx, module), coins);
   }
 
   sendCoinsFromModuleToAccount(ctx: Context, module: string, to: Uint8Array, coins: readonly Coin[]): AppError | undefined {
@@ -111,7 +114,14 @@ export class BankKeeper implements BankMintKeeper {
   }
 
   sendCoinsFromModuleToModule(ctx: Context, from: string, to: string, coins: readonly Coin[]): AppError | undefined {
-    return this.sendCoins(ctx, this.accounts.moduleAddress(from), this.accounts.getModuleAccount(ctx, to).address, coins);
+    return this.sendCoins(ctx, this.accounts.moduleAddress(from), this.moduleAccountAddress(ctx, to), coins);
+  }
+
+  /** A module account's address, creating the account on first use without decoding it after. */
+  private moduleAccountAddress(ctx: Context, module: string): Uint8Array {
+    const address = this.accounts.moduleAddress(module);
+    if (!this.accounts.hasAccount(ctx, address)) this.accounts.getModuleAccount(ctx, module);
+    return address;
   }
 
   mintCoins(ctx: Context, module: string, coins: readonly Coin[]): AppError | undefined {
@@ -149,7 +159,7 @@ export class BankKeeper implements BankMintKeeper {
 
   getParams(ctx: Context): Params {
     const bytes = ctx.kv(BANK_STORE).get(PARAMS_KEY);
-    return bytes ? Params.decode(bytes) : DEFAULT_BANK_PARAMS;
+    return bytes ? this.params.decode(bytes) : DEFAULT_BANK_PARAMS;
   }
 
   setParams(ctx: Context, params: Params): void {

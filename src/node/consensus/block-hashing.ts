@@ -8,6 +8,7 @@ import { Consensus } from "cosmjs-types/tendermint/version/types";
 import { compareBytes } from "../../store/bytes.js";
 import { sha256 } from "../../store/hash.js";
 import { merkleRoot } from "../../store/simple-merkle.js";
+import { encodeProto } from "../../types/proto.js";
 
 /**
  * The hashes a CometBFT v0.38 block commits to, computed exactly as CometBFT computes them, so
@@ -81,9 +82,7 @@ export function hashTxs(txs: readonly Uint8Array[]): Uint8Array {
 export function hashTxResults(results: readonly ExecTxResult[]): Uint8Array {
   return merkleRoot(
     results.map((r) =>
-      ExecTxResult.encode(
-        ExecTxResult.fromPartial({ code: r.code, data: r.data, gasWanted: r.gasWanted, gasUsed: r.gasUsed }),
-      ).finish(),
+      encodeProto(ExecTxResult, ExecTxResult.fromPartial({ code: r.code, data: r.data, gasWanted: r.gasWanted, gasUsed: r.gasUsed })),
     ),
   );
 }

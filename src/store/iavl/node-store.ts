@@ -1,13 +1,12 @@
 import type { Table } from "../database.js";
+import { RecentCache } from "../recent-cache.js";
 import { decodeNode, encodeNode, type TreeNode } from "./node.js";
 
 /** 8-byte big-endian id, so node keys sort (and append to the B-tree) in creation order. */
 export function idKey(id: number): Uint8Array {
-  const out = new Uint8Array(8);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, Math.floor(id / 2 ** 32));
-  view.setUint32(4, id >>> 0);
-  return out;
+  const high = Math.floor(id / 2 ** 32);
+  const low = id >>> 0;
+  return Uint8Array.of(high >>> 24, (high >>> 16) & 255, (high >>> 8) & 255, high & 255, low >>> 24, (low >>> 16) & 255, (low >>> 8) & 255, low & 255);
 }
 
 export function readIdKey(bytes: Uint8Array, offset = 0): number {
@@ -17,19 +16,23 @@ export function readIdKey(bytes: Uint8Array, offset = 0): number {
 
 /**
  * Saved tree nodes of every store: loaded from the database on demand and kept in a bounded
- * first-in-first-out cache. Also records, per version, which saved nodes that version replaced
+ * cache of recently used nodes. Also records, per version, which saved nodes that version replaced
  * ("orphans"), so pruning a version deletes exactly the nodes no kept version uses.
  */
 export class NodeStore {
-  private readonly cache = new Map<number, TreeNode>();
+  private readonly cache: RecentCache<number, TreeNode>;
+  /** Orphan ids staged per version in the current commit. */
+  private readonly stagedOrphans = new Map<number, number[]>();
 
   constructor(
     private readonly nodes: Table,
     private readonly orphans: Table,
-    private readonly cacheCapacity: number,
+    cacheCapacity: number,
     /** The id the next saved node gets; ids are never reused. */
     public nextId: number,
-  ) {}
+  ) {
+    this.cache = new RecentCache(Math.max(1, Math.floor(cacheCapacity / 2)));
+  }
 
   get(id: number): TreeNode {
     const cached = this.cache.get(id);
@@ -37,7 +40,7 @@ export class NodeStore {
     const bytes = this.nodes.get(idKey(id));
     if (!bytes) throw new Error(`tree node ${id} is missing from the database`);
     const node = decodeNode(id, bytes);
-    this.remember(node);
+    this.cache.set(id, node);
     return node;
   }
 
@@ -45,15 +48,26 @@ export class NodeStore {
   save(node: TreeNode): void {
     node.id = this.nextId++;
     this.nodes.put(idKey(node.id), encodeNode(node));
-    this.remember(node);
+    this.cache.set(node.id, node);
   }
 
-  /** Records that `version` no longer uses the saved node `id`. */
-  stageOrphan(version: number, id: number): void {
-    const key = new Uint8Array(16);
-    key.set(idKey(version), 0);
-    key.set(idKey(id), 8);
-    this.orphans.put(key, new Uint8Array(0));
+  /**
+   * Records the saved nodes that `version` no longer uses, in one row per version (one tree's
+   * orphans follow another's when several trees save the same version).
+   */
+  stageOrphans(version: number, ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    const previous = this.stagedOrphans.get(version) ?? [];
+    const all = [...previous, ...ids];
+    this.stagedOrphans.set(version, all);
+    const packed = new Uint8Array(all.length * 8);
+    all.forEach((id, i) => packed.set(idKey(id), i * 8));
+    this.orphans.put(idKey(version), packed);
+  }
+
+  /** Forgets orphans staged for versions that were never committed. */
+  clearStagedOrphans(): void {
+    this.stagedOrphans.clear();
   }
 
   /**
@@ -61,22 +75,15 @@ export class NodeStore {
    * every version before `version` is pruned. Returns how many nodes were deleted.
    */
   pruneOrphansOf(version: number): number {
-    let count = 0;
-    for (const [key] of this.orphans.range({ start: idKey(version), end: idKey(version + 1) })) {
-      const id = readIdKey(key, 8);
+    const packed = this.orphans.get(idKey(version));
+    if (!packed) return 0;
+    for (let offset = 0; offset < packed.length; offset += 8) {
+      const id = readIdKey(packed, offset);
       this.nodes.delete(idKey(id));
-      this.orphans.delete(key);
       this.cache.delete(id);
-      count++;
     }
-    return count;
+    this.orphans.delete(idKey(version));
+    return packed.length / 8;
   }
 
-  private remember(node: TreeNode): void {
-    if (this.cache.size >= this.cacheCapacity) {
-      const oldest = this.cache.keys().next();
-      if (!oldest.done) this.cache.delete(oldest.value);
-    }
-    this.cache.set(node.id, node);
-  }
 }

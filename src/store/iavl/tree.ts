@@ -80,7 +80,7 @@ export class MutableTree {
       this.hashOf(this.root);
       this.saveSubtree(this.root);
     }
-    for (const id of this.orphans) this.nodes.stageOrphan(version, id);
+    this.nodes.stageOrphans(version, [...this.orphans]);
     this.orphans = new Set();
     this.savedRoot = this.root;
     this.version = version;
@@ -217,12 +217,19 @@ export class MutableTree {
     if (node.isSaved) this.orphans.add(node.id);
   }
 
+  /** A node's child; only working nodes keep a link to it, so saved nodes can leave the cache. */
   private leftOf(node: TreeNode): TreeNode {
-    return node.left ?? (node.left = this.nodes.get(node.leftId));
+    if (node.left) return node.left;
+    const child = this.nodes.get(node.leftId);
+    if (!node.isSaved) node.left = child;
+    return child;
   }
 
   private rightOf(node: TreeNode): TreeNode {
-    return node.right ?? (node.right = this.nodes.get(node.rightId));
+    if (node.right) return node.right;
+    const child = this.nodes.get(node.rightId);
+    if (!node.isSaved) node.right = child;
+    return child;
   }
 
   private link(parent: TreeNode, left: TreeNode, right: TreeNode): void {
