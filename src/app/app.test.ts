@@ -147,7 +147,25 @@ describe("PersistenceApp", () => {
     expect(await balance(bob.address)).toBe(1_000_000_001n);
   });
 
-  it("simulates without a signature and reports the gas a real tx uses", async () => {
+  it("simulates as CosmJS does (no signature, no fee) within 10% of the gas the tx then uses", async () => {
+    const tx = await signed(alice, [send(alice, bob.address, "1")]);
+    const { TxRaw, AuthInfo, TxBody } = await import("cosmjs-types/cosmos/tx/v1beta1/tx");
+    const raw = TxRaw.decode(tx);
+    const authInfo = AuthInfo.decode(raw.authInfoBytes);
+    const unsigned = TxRaw.encode({
+      bodyBytes: TxBody.encode(TxBody.decode(raw.bodyBytes)).finish(),
+      authInfoBytes: AuthInfo.encode({ ...authInfo, fee: { amount: [], gasLimit: 0n, payer: "", granter: "" } }).finish(),
+      signatures: [new Uint8Array(0)],
+    }).finish();
+    const simulated = await chain.app.query({ path: "/cosmos.tx.v1beta1.Service/Simulate", data: SimulateRequest.encode({ txBytes: unsigned }).finish(), height: 0n, prove: false });
+    expect(simulated.code, simulated.log).toBe(0);
+    const estimate = Number(SimulateResponse.decode(simulated.value).gasInfo!.gasUsed);
+    const used = Number((await chain.block([tx])).txResults[0]!.gasUsed);
+    expect(estimate).toBeGreaterThan(used * 0.9);
+    expect(estimate).toBeLessThan(used * 1.1);
+  });
+
+  it("simulates a signed tx and reports the gas it then uses", async () => {
     const tx = await signed(alice, [send(alice, bob.address, "1")]);
     const simulated = await chain.app.query({ path: "/cosmos.tx.v1beta1.Service/Simulate", data: SimulateRequest.encode({ txBytes: tx }).finish(), height: 0n, prove: false });
     expect(simulated.code, simulated.log).toBe(0);

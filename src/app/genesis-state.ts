@@ -1,9 +1,8 @@
 import type { Coin } from "../types/coins.js";
+import { STABLECOIN_DENOM, STAKING_DENOM } from "../types/denoms.js";
 
 /** XPRT's genesis supply: 100,000,000,000 XPRT in uxprt (6 decimals). */
 export const XPRT_GENESIS_SUPPLY = 100_000_000_000n * 1_000_000n;
-export const STAKING_DENOM = "uxprt";
-export const STABLECOIN_DENOM = "uusd";
 
 export interface GenesisAllocation {
   address: string;

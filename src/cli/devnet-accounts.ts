@@ -1,6 +1,7 @@
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { makeCosmoshubPath } from "@cosmjs/amino";
-import { STABLECOIN_DENOM, STAKING_DENOM, XPRT_GENESIS_SUPPLY, type GenesisAllocation } from "../app/genesis-state.js";
+import { XPRT_GENESIS_SUPPLY, type GenesisAllocation } from "../app/genesis-state.js";
+import { STABLECOIN_DENOM, STAKING_DENOM } from "../types/denoms.js";
 import { ACCOUNT_PREFIX } from "../types/address.js";
 
 /**

@@ -4,7 +4,8 @@ import { FEE_COLLECTOR } from "../modules/auth/keys.js";
 import type { BankSendKeeper } from "../modules/bank/keeper.js";
 import { bytesEqual } from "../store/bytes.js";
 import { addressFromSecp256k1 } from "../types/address.js";
-import { formatCoins } from "../types/coins.js";
+import { formatCoins, type Coin } from "../types/coins.js";
+import { STAKING_DENOM } from "../types/denoms.js";
 import type { Context } from "../types/context.js";
 import {
   ErrInsufficientFee,
@@ -26,7 +27,7 @@ import type { VerifiedSignatures } from "./signatures.js";
 
 export interface AnteDependencies {
   accounts: AnteAccountKeeper;
-  bank: Pick<BankSendKeeper, "sendCoinsFromAccountToModule">;
+  bank: Pick<BankSendKeeper, "sendCoinsFromAccountToModule" | "getBalance">;
   /** The node-local minimum gas prices, enforced in CheckTx only (as in the Cosmos SDK). */
   minGasPrices: readonly GasPrice[];
   signatures: VerifiedSignatures;
@@ -77,12 +78,22 @@ function deductFee(ctx: Context, tx: DecodedTx, deps: AnteDependencies): AppErro
       return ErrInsufficientFee.wrap(`insufficient fees; got: ${describeFees(tx.fee)} required: ${describeFees(required)}`);
     }
   }
-  if (tx.fee.length > 0) {
-    const error = deps.bank.sendCoinsFromAccountToModule(ctx, payer.address, FEE_COLLECTOR, tx.fee);
+  const fee = ctx.mode === "simulate" && tx.fee.length === 0 ? simulatedFee(ctx, payer.address, deps) : tx.fee;
+  if (fee.length > 0) {
+    const error = deps.bank.sendCoinsFromAccountToModule(ctx, payer.address, FEE_COLLECTOR, fee);
     if (error) return ErrInsufficientFunds.wrap(`insufficient funds to pay for fees; ${error.message}`);
   }
   ctx.events.emit("tx", { fee: formatCoins(tx.fee), fee_payer: payer.bech32 });
   return undefined;
+}
+
+/**
+ * Clients simulate before they know the fee, so the simulated tx carries none. Paying a token fee
+ * in simulation makes the estimate include the fee transfer's gas, which the real tx will use.
+ */
+function simulatedFee(ctx: Context, payer: Uint8Array, deps: AnteDependencies): Coin[] {
+  const denom = deps.minGasPrices[0]?.denom ?? STAKING_DENOM;
+  return deps.bank.getBalance(ctx, payer, denom) > 0n ? [{ denom, amount: 1n }] : [];
 }
 
 function checkSigner(
