@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XPRT_GENESIS_SUPPLY } from "../app/genesis-state.js";
-import { ensureCliBuilt, runCli, type CliOptions } from "./cli-test-harness.js";
+import { ensureCliBuilt, runCli, type CliOptions } from "../testing/cli-process.js";
 import { DEVNET_MNEMONIC, devnetWallet } from "./devnet-accounts.js";
 import { runNode, type RunningNode } from "./run-node.js";
 

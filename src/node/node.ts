@@ -120,13 +120,16 @@ export class EmbeddedNode implements NodeApi {
     };
     const validator: ValidatorInfo = { address: ownValidator.address, pubKey: ownValidator.pubKey, votingPower: ownValidator.votingPower, proposerPriority: 0n };
     const genesisJson = JSON.parse(genesisBytes.toString("utf8")) as unknown;
-    logger.info(`opened ${genesis.chainId} at height ${blocks.latestHeight} (home ${options.home})`);
+    logger.info(`opened ${genesis.chainId} at height ${blocks.latestHeight}, app hash ${toHex(appHash).toUpperCase()} (home ${options.home})`);
     return new EmbeddedNode(config, genesis, genesisJson, info, validator, db, app, blocks, txIndex, mempool, producer, pool, logger);
   }
 
-  /** Starts producing a block every block time. */
+  /**
+   * Starts producing a block every block time. A new chain makes its first block at once (clients
+   * need one to connect); a restarted one waits a block time first, as CometBFT's timeout_commit.
+   */
   start(): void {
-    this.schedule(0);
+    this.schedule(this.blocks.latestHeight === 0n ? 0 : this.config.blockTimeMs);
   }
 
   /** Produces one block now (after any block in progress). */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureCliBuilt, exited, OutputWatcher, runCli, spawnCli } from "../cli-test-harness.js";
+import { ensureCliBuilt, exited, OutputWatcher, runCli, spawnCli } from "../../testing/cli-process.js";
 import { DEVNET_MNEMONIC, devnetWallet } from "../devnet-accounts.js";
 
 describe("persistence devnet, as a child process", () => {

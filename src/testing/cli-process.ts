@@ -1,7 +1,4 @@
-/**
- * Runs the built `persistence` command as a child process, for the CLI's tests. Not used by the
- * CLI itself.
- */
+/** Runs the built `persistence` command as a child process, for tests that drive it as a user would. */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
