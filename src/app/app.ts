@@ -102,6 +102,11 @@ export class PersistenceApp implements AbciApplication {
     return this.stores.lastVersion;
   }
 
+  /** Pruned versions whose tree nodes are still being deleted, a bounded number per block. */
+  get pruningBacklog(): number {
+    return this.stores.pruningBacklog;
+  }
+
   async info(_request: RequestInfo): Promise<ResponseInfo> {
     const height = this.stores.lastVersion;
     return {

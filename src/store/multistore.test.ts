@@ -100,6 +100,28 @@ describe("CommitMultiStore", () => {
     await db.close();
   });
 
+  it("spreads the deletion of a large version's nodes over several commits", async () => {
+    const db = Database.open(tempDir());
+    const ms = CommitMultiStore.open(db, { stores: STORES, pruning: { keepRecent: 2 } });
+    const many = (tag: string) => Array.from({ length: 30_000 }, (_, i): [string, string, string] => ["acc", `k${i}`, `${tag}${i}`]);
+    commitBlock(ms, 1, many("a"));
+    commitBlock(ms, 2, many("b")); // orphans every node of version 1
+    const nodesTable = db.table("iavl_nodes");
+    const stored = () => [...nodesTable.range()].length;
+    const before = stored();
+    commitBlock(ms, 3, []); // version 1 goes: its nodes are deleted over this commit and the next ones
+    const afterFirst = stored();
+    expect(before - afterFirst).toBe(20_000);
+    expect(ms.pruningBacklog).toBe(1);
+    commitBlock(ms, 4, []);
+    commitBlock(ms, 5, []);
+    expect(ms.pruningBacklog).toBe(0);
+    expect(before - stored()).toBeGreaterThan(30_000);
+    expect(ms.stateAt(4).get(k("acc", "k7"))).toEqual(utf8("b7"));
+    expect(() => ms.stateAt(2)).toThrow(/not available/);
+    await db.close();
+  });
+
   it("proves a value and an absence all the way to the app hash", async () => {
     const db = Database.open(tempDir());
     const ms = CommitMultiStore.open(db, { stores: STORES });

@@ -25,8 +25,12 @@ export interface MultiStoreOptions {
   nodeCacheSize?: number;
 }
 
-/** Pruning catches up at most this many versions per commit, so one commit's work stays bounded. */
-const MAX_VERSIONS_PRUNED_PER_COMMIT = 8;
+/**
+ * Pruning deletes a bounded number of tree nodes per commit, resuming at the next, so a version
+ * that orphaned millions of nodes never stalls one block: at least this many, and twice what the
+ * commit itself orphans, so it keeps pace with any steady load.
+ */
+const MIN_NODES_PRUNED_PER_COMMIT = 20_000;
 const LATEST_KEY = utf8("latest");
 const EMPTY_HASH = sha256(new Uint8Array(0));
 
@@ -98,6 +102,12 @@ export class CommitMultiStore {
     return this.last?.appHash ?? EMPTY_HASH;
   }
 
+  /** Versions whose tree nodes are no longer used but not yet all deleted. */
+  get pruningBacklog(): number {
+    if (!this.last || this.keepRecent === 0) return 0;
+    return Number(this.last.prunedThrough + 1n - this.last.orphansPrunedThrough);
+  }
+
   /** The oldest version still queryable. */
   get earliestVersion(): number {
     return this.last ? Number(this.last.prunedThrough) + 1 : 0;
@@ -137,8 +147,16 @@ export class CommitMultiStore {
       tree.workingVersion = version;
       return { name, rootNode: 0n, hash: tree.workingHash() };
     });
-    const firstVersion = this.last ? this.last.prunedThrough : BigInt(version - 1);
-    this.pending = { version: BigInt(version), stores, appHash: appHashOf(stores), nextNodeId: 0n, prunedThrough: firstVersion };
+    const before = BigInt(version - 1);
+    this.pending = {
+      version: BigInt(version),
+      stores,
+      appHash: appHashOf(stores),
+      nextNodeId: 0n,
+      prunedThrough: this.last?.prunedThrough ?? before,
+      orphansPrunedThrough: this.last?.orphansPrunedThrough ?? before,
+      orphanCursor: this.last?.orphanCursor ?? 0n,
+    };
     return this.pending.appHash;
   }
 
@@ -150,9 +168,14 @@ export class CommitMultiStore {
   commit(): CommitInfo {
     const info = this.pending;
     if (!info) throw new Error("commit without applied changes");
-    for (const store of info.stores) store.rootNode = BigInt(this.trees.get(store.name)!.save());
+    let orphaned = 0;
+    for (const store of info.stores) {
+      const tree = this.trees.get(store.name)!;
+      orphaned += tree.orphanCount;
+      store.rootNode = BigInt(tree.save());
+    }
     const version = Number(info.version);
-    if (this.keepRecent > 0) info.prunedThrough = BigInt(this.pruneThrough(Number(info.prunedThrough), version - this.keepRecent));
+    if (this.keepRecent > 0) this.prune(info, version - this.keepRecent, Math.max(MIN_NODES_PRUNED_PER_COMMIT, 2 * orphaned));
     info.nextNodeId = BigInt(this.nodes.nextId);
     this.commits.put(commitKey(version), CommitInfo.encode(info).finish());
     this.commits.put(LATEST_KEY, idKey(version));
@@ -210,16 +233,24 @@ export class CommitMultiStore {
     return new Map(info.stores.map((s) => [s.name, TreeSnapshot.at(this.nodes, Number(s.rootNode))]));
   }
 
-  /** Prunes versions after `prunedThrough` up to `target`; returns the new pruned-through version. */
-  private pruneThrough(prunedThrough: number, target: number): number {
-    let done = prunedThrough;
-    while (done < target && done - prunedThrough < MAX_VERSIONS_PRUNED_PER_COMMIT) {
-      done++;
-      // Version `done` goes; the nodes it was the last to use are those orphaned by `done + 1`.
-      this.nodes.pruneOrphansOf(done + 1);
-      this.commits.delete(commitKey(done));
+  /**
+   * Makes versions up to `target` unavailable at once, then deletes the tree nodes only they used,
+   * a bounded number per commit: a version's nodes are those orphaned by the next version.
+   */
+  private prune(info: CommitInfo, target: number, budget: number): void {
+    for (let v = Number(info.prunedThrough) + 1; v <= target; v++) this.commits.delete(commitKey(v));
+    info.prunedThrough = BigInt(Math.max(Number(info.prunedThrough), target));
+    while (budget > 0 && info.orphansPrunedThrough < info.prunedThrough + 1n && info.orphansPrunedThrough + 1n < info.version) {
+      const orphanVersion = Number(info.orphansPrunedThrough) + 1;
+      const { deleted, finished } = this.nodes.pruneOrphansOf(orphanVersion, Number(info.orphanCursor), budget);
+      budget -= deleted;
+      if (!finished) {
+        info.orphanCursor += BigInt(deleted);
+        break;
+      }
+      info.orphansPrunedThrough = BigInt(orphanVersion);
+      info.orphanCursor = 0n;
     }
-    return done;
   }
 }
 

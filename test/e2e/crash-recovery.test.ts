@@ -99,7 +99,7 @@ describe("crash safety under SIGKILL", () => {
           const { accountNumber, sequence } = await reader.getSequence(sender);
           const fee = { amount: [{ denom: "uxprt", amount: "500" }], gas: "100000" };
           const msg = { typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: { fromAddress: sender, toAddress: recipient, amount: [{ denom: "uxprt", amount: "1" }] } };
-          const signed = await signer.sign(sender, [msg], fee, "", { accountNumber: Number(accountNumber), sequence: Number(sequence), chainId: CHAIN_ID });
+          const signed = await signer.sign(sender, [msg], fee, "", { accountNumber, sequence, chainId: CHAIN_ID });
           const bytes = TxRaw.encode(signed).finish();
           const hash = toHex(sha256(bytes)).toUpperCase();
           await reader.broadcastTxSync(bytes);

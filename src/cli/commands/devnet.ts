@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { STAKING_DENOM } from "../../types/denoms.js";
 import { initHome, isInitialized } from "../../node/home.js";
-import { buildAssetList, buildChainJson } from "../../rpc/chain-registry.js";
+import { buildAssetList, buildChainJson, buildKeplrChainInfo } from "../../rpc/chain-registry.js";
 import { parseGasPrices } from "../../tx/fees.js";
 import { formatDecimal } from "../../types/decimal.js";
 import { defaultHome, defineAction, withCommonOptions, type ActionContext } from "../command-context.js";
@@ -58,6 +58,8 @@ async function devnetAddresses(): Promise<string[]> {
 interface RegistryFiles {
   chainJson: string;
   assetList: string;
+  /** Keplr's ChainInfo, for window.keplr.experimentalSuggestChain. */
+  keplrChainInfo: string;
 }
 
 /** Written at every start, so the files name the endpoints this run actually serves. */
@@ -69,9 +71,14 @@ function writeChainRegistryFiles(home: string, running: RunningNode): RegistryFi
     restAddress: running.restAddress,
     minGasPrice: stakingPrice ? Number(formatDecimal(stakingPrice.amount)) : 0,
   };
-  const files = { chainJson: join(home, "config", "chain.json"), assetList: join(home, "config", "assetlist.json") };
+  const files = {
+    chainJson: join(home, "config", "chain.json"),
+    assetList: join(home, "config", "assetlist.json"),
+    keplrChainInfo: join(home, "config", "keplr-chain-info.json"),
+  };
   writeFileSync(files.chainJson, `${JSON.stringify(buildChainJson(input), null, 2)}\n`);
   writeFileSync(files.assetList, `${JSON.stringify(buildAssetList(), null, 2)}\n`);
+  writeFileSync(files.keplrChainInfo, `${JSON.stringify(buildKeplrChainInfo(input), null, 2)}\n`);
   return files;
 }
 
@@ -90,7 +97,7 @@ async function reportDevnet(context: ActionContext<NodeRunOptions>, running: Run
       mnemonic: DEVNET_MNEMONIC,
       keyring_backend: "test",
       accounts: accounts.map((a) => ({ name: a.name, address: a.address, balances: a.balances.map(coinJson) })),
-      chain_registry: { chain_json: registry.chainJson, assetlist_json: registry.assetList },
+      chain_registry: { chain_json: registry.chainJson, assetlist_json: registry.assetList, keplr_chain_info: registry.keplrChainInfo },
     },
     [
       `Persistence devnet ${info.chain_id}, at height ${info.height}`,
@@ -103,6 +110,7 @@ async function reportDevnet(context: ActionContext<NodeRunOptions>, running: Run
       "",
       ...describeEndpoints(info),
       `chain registry: ${registry.chainJson}, ${registry.assetList}`,
+      `Keplr chain info (window.keplr.experimentalSuggestChain): ${registry.keplrChainInfo}`,
       "",
       `try: persistence tx bank send alice ${addresses[2]} 1xprt --keyring-backend test --node ${info.rpc}${homeFlag(context.options.home)}`,
       "stop it with Ctrl-C",

@@ -71,19 +71,22 @@ export class NodeStore {
   }
 
   /**
-   * Deletes the nodes orphaned by `version`: those no version from `version` on uses. Safe once
-   * every version before `version` is pruned. Returns how many nodes were deleted.
+   * Deletes up to `limit` of the nodes orphaned by `version`, from the `from`th on: nodes that no
+   * version from `version` on uses, so deleting them is safe once every earlier version is
+   * pruned. Returns how many it deleted and whether the version has none left.
    */
-  pruneOrphansOf(version: number): number {
+  pruneOrphansOf(version: number, from: number, limit: number): { deleted: number; finished: boolean } {
     const packed = this.orphans.get(idKey(version));
-    if (!packed) return 0;
-    for (let offset = 0; offset < packed.length; offset += 8) {
-      const id = readIdKey(packed, offset);
+    const total = packed ? packed.length / 8 : 0;
+    const end = Math.min(total, from + limit);
+    for (let i = from; i < end; i++) {
+      const id = readIdKey(packed!, i * 8);
       this.nodes.delete(idKey(id));
       this.cache.delete(id);
     }
-    this.orphans.delete(idKey(version));
-    return packed.length / 8;
+    const finished = end === total;
+    if (finished && packed) this.orphans.delete(idKey(version));
+    return { deleted: end - from, finished };
   }
 
 }

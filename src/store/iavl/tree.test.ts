@@ -142,8 +142,8 @@ describe("MutableTree", () => {
       db.commit();
     }
     // Prune versions 1 and 2: delete what versions 2 and 3 orphaned.
-    expect(nodes.pruneOrphansOf(2)).toBeGreaterThan(0);
-    expect(nodes.pruneOrphansOf(3)).toBeGreaterThan(0);
+    expect(nodes.pruneOrphansOf(2, 0, Infinity).deleted).toBeGreaterThan(0);
+    expect(nodes.pruneOrphansOf(3, 0, Infinity).deleted).toBeGreaterThan(0);
     db.commit();
     const v3 = TreeSnapshot.at(nodes, roots[2]!);
     const v4 = TreeSnapshot.at(nodes, roots[3]!);

@@ -37,6 +37,11 @@ export class MutableTree {
     this.workingVersion = version + 1;
   }
 
+  /** Saved nodes the working version has replaced so far. */
+  get orphanCount(): number {
+    return this.orphans.size;
+  }
+
   get size(): number {
     return this.root?.size ?? 0;
   }

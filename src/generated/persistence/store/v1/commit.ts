@@ -31,8 +31,12 @@ export interface CommitInfo {
   appHash: Uint8Array;
   /** next_node_id is the id the next saved tree node will get. */
   nextNodeId: bigint;
-  /** pruned_through is the newest version whose tree nodes have been pruned; 0 when none. */
+  /** pruned_through is the newest version that is no longer queryable; 0 when none. */
   prunedThrough: bigint;
+  /** orphans_pruned_through is the newest version whose orphaned tree nodes are all deleted. */
+  orphansPrunedThrough: bigint;
+  /** orphan_cursor counts the orphans of version orphans_pruned_through + 1 already deleted. */
+  orphanCursor: bigint;
 }
 
 function createBaseStoreCommit(): StoreCommit {
@@ -144,7 +148,15 @@ export const StoreCommit: MessageFns<StoreCommit> = {
 };
 
 function createBaseCommitInfo(): CommitInfo {
-  return { version: 0n, stores: [], appHash: new Uint8Array(0), nextNodeId: 0n, prunedThrough: 0n };
+  return {
+    version: 0n,
+    stores: [],
+    appHash: new Uint8Array(0),
+    nextNodeId: 0n,
+    prunedThrough: 0n,
+    orphansPrunedThrough: 0n,
+    orphanCursor: 0n,
+  };
 }
 
 export const CommitInfo: MessageFns<CommitInfo> = {
@@ -172,6 +184,18 @@ export const CommitInfo: MessageFns<CommitInfo> = {
         throw new globalThis.Error("value provided for field message.prunedThrough of type int64 too large");
       }
       writer.uint32(40).int64(message.prunedThrough);
+    }
+    if (message.orphansPrunedThrough !== 0n) {
+      if (BigInt.asIntN(64, message.orphansPrunedThrough) !== message.orphansPrunedThrough) {
+        throw new globalThis.Error("value provided for field message.orphansPrunedThrough of type int64 too large");
+      }
+      writer.uint32(48).int64(message.orphansPrunedThrough);
+    }
+    if (message.orphanCursor !== 0n) {
+      if (BigInt.asUintN(64, message.orphanCursor) !== message.orphanCursor) {
+        throw new globalThis.Error("value provided for field message.orphanCursor of type uint64 too large");
+      }
+      writer.uint32(56).uint64(message.orphanCursor);
     }
     return writer;
   },
@@ -229,6 +253,22 @@ export const CommitInfo: MessageFns<CommitInfo> = {
             message.prunedThrough = reader.int64() as bigint;
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.orphansPrunedThrough = reader.int64() as bigint;
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.orphanCursor = reader.uint64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -260,6 +300,16 @@ export const CommitInfo: MessageFns<CommitInfo> = {
         : isSet(object.pruned_through)
         ? BigInt(object.pruned_through)
         : 0n,
+      orphansPrunedThrough: isSet(object.orphansPrunedThrough)
+        ? BigInt(object.orphansPrunedThrough)
+        : isSet(object.orphans_pruned_through)
+        ? BigInt(object.orphans_pruned_through)
+        : 0n,
+      orphanCursor: isSet(object.orphanCursor)
+        ? BigInt(object.orphanCursor)
+        : isSet(object.orphan_cursor)
+        ? BigInt(object.orphan_cursor)
+        : 0n,
     };
   },
 
@@ -280,6 +330,12 @@ export const CommitInfo: MessageFns<CommitInfo> = {
     if (message.prunedThrough !== 0n) {
       obj.prunedThrough = message.prunedThrough.toString();
     }
+    if (message.orphansPrunedThrough !== 0n) {
+      obj.orphansPrunedThrough = message.orphansPrunedThrough.toString();
+    }
+    if (message.orphanCursor !== 0n) {
+      obj.orphanCursor = message.orphanCursor.toString();
+    }
     return obj;
   },
 
@@ -296,6 +352,12 @@ export const CommitInfo: MessageFns<CommitInfo> = {
       : 0n;
     message.prunedThrough = (object.prunedThrough !== undefined && object.prunedThrough !== null)
       ? BigInt(object.prunedThrough)
+      : 0n;
+    message.orphansPrunedThrough = (object.orphansPrunedThrough !== undefined && object.orphansPrunedThrough !== null)
+      ? BigInt(object.orphansPrunedThrough)
+      : 0n;
+    message.orphanCursor = (object.orphanCursor !== undefined && object.orphanCursor !== null)
+      ? BigInt(object.orphanCursor)
       : 0n;
     return message;
   },
