@@ -208,8 +208,6 @@ function conditionText({ tag, op, operand }: QueryCondition): string {
 
 // Parser
 
-const COMPARISONS: ReadonlySet<string> = new Set(["=", "<", "<=", ">", ">="]);
-
 function parseCondition(tokens: Scanner): QueryCondition {
   const tag = tokens.require("tag");
   const opToken = tokens.require("operator");

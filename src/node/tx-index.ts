@@ -1,5 +1,5 @@
 import { TxResult, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
-import { bytesToKey, concatBytes, fromHex, keyToBytes, prefixEnd, utf8 } from "../store/bytes.js";
+import { bytesToKey, concatBytes, fromHex, keyToBytes, prefixEnd } from "../store/bytes.js";
 import type { Database, KeyRange, Table } from "../store/database.js";
 import { sha256 } from "../store/hash.js";
 import type { IndexedTx, TxSearchRequest, TxSearchResult } from "./api.js";
