@@ -7,7 +7,7 @@ export interface KeyRange {
   reverse?: boolean;
 }
 
-type StagedWrite = { table: Table; key: Uint8Array; value: Uint8Array | undefined };
+export type StagedWrite = { table: Table; key: Uint8Array; value: Uint8Array | undefined };
 
 /**
  * The embedded database on disk (LMDB). Writes are staged and reach the disk only through
@@ -18,6 +18,7 @@ type StagedWrite = { table: Table; key: Uint8Array; value: Uint8Array | undefine
 export class Database {
   private readonly tables = new Map<string, Table>();
   private staged: StagedWrite[] = [];
+  private background: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly root: RootDatabase) {}
 
@@ -60,6 +61,24 @@ export class Database {
     });
   }
 
+  /**
+   * Applies `writes` atomically in LMDB's writer thread, off the JavaScript thread, for work that
+   * need not be part of a block's commit (deleting pruned tree nodes). A later {@link commit}
+   * waits for it, so writes keep their order.
+   */
+  writeInBackground(writes: readonly StagedWrite[]): Promise<unknown> {
+    let last: Promise<unknown> = Promise.resolve();
+    // lmdb-js commits the asynchronous writes issued in one event-loop turn as one transaction.
+    for (const w of writes) last = w.value === undefined ? w.table.lmdb.remove(w.key) : w.table.lmdb.put(w.key, w.value);
+    this.background = last;
+    return last;
+  }
+
+  /** Resolves once every background write is on disk. */
+  flushBackground(): Promise<unknown> {
+    return this.background;
+  }
+
   /** Drops staged writes (a block that will not be committed). */
   discardStaged(): void {
     this.staged = [];
@@ -67,6 +86,7 @@ export class Database {
 
   async close(): Promise<void> {
     this.staged = [];
+    await this.flushBackground();
     await this.root.close();
   }
 }

@@ -1,9 +1,9 @@
 import { CommitmentProof, HashOp, LengthOp, type ExistenceProof } from "cosmjs-types/cosmos/ics23/v1/proofs";
 import type { ProofOps } from "cosmjs-types/tendermint/crypto/proof";
-import { CommitInfo, type StoreCommit } from "../generated/persistence/store/v1/commit.js";
+import { CommitInfo, PruneProgress, type StoreCommit } from "../generated/persistence/store/v1/commit.js";
 import { compareBytes, concatBytes, fromUtf8, prefixEnd, utf8 } from "./bytes.js";
 import type { Change } from "./cache-kv.js";
-import type { Database, Table } from "./database.js";
+import type { Database, StagedWrite, Table } from "./database.js";
 import { sha256 } from "./hash.js";
 import { NodeStore, idKey, readIdKey } from "./iavl/node-store.js";
 import { TreeSnapshot } from "./iavl/snapshot.js";
@@ -32,6 +32,7 @@ export interface MultiStoreOptions {
  */
 const MIN_NODES_PRUNED_PER_COMMIT = 20_000;
 const LATEST_KEY = utf8("latest");
+const PRUNE_PROGRESS_KEY = utf8("prune");
 const EMPTY_HASH = sha256(new Uint8Array(0));
 
 /** The key prefix of a store inside the combined key space: its name's length, then its name. */
@@ -59,6 +60,8 @@ function commitKey(version: number): Uint8Array {
 export class CommitMultiStore {
   private readonly trees = new Map<string, MutableTree>();
   private pending: CommitInfo | undefined;
+  /** How far deleting retired versions' nodes has come; undefined before the first commit. */
+  private progress: PruneProgress | undefined;
 
   private constructor(
     private readonly db: Database,
@@ -69,6 +72,8 @@ export class CommitMultiStore {
     private readonly keepRecent: number,
     private last: CommitInfo | undefined,
   ) {
+    const progress = commits.get(PRUNE_PROGRESS_KEY);
+    this.progress = progress ? PruneProgress.decode(progress) : last && { orphansPrunedThrough: last.prunedThrough, orphanCursor: 0n };
     for (const name of storeNames) {
       const root = last?.stores.find((s) => s.name === name);
       this.trees.set(name, new MutableTree(nodes, Number(last?.version ?? 0n), Number(root?.rootNode ?? 0n)));
@@ -104,8 +109,8 @@ export class CommitMultiStore {
 
   /** Versions whose tree nodes are no longer used but not yet all deleted. */
   get pruningBacklog(): number {
-    if (!this.last || this.keepRecent === 0) return 0;
-    return Number(this.last.prunedThrough + 1n - this.last.orphansPrunedThrough);
+    if (!this.last || !this.progress || this.keepRecent === 0) return 0;
+    return Number(this.last.prunedThrough + 1n - this.progress.orphansPrunedThrough);
   }
 
   /** The oldest version still queryable. */
@@ -154,8 +159,6 @@ export class CommitMultiStore {
       appHash: appHashOf(stores),
       nextNodeId: 0n,
       prunedThrough: this.last?.prunedThrough ?? before,
-      orphansPrunedThrough: this.last?.orphansPrunedThrough ?? before,
-      orphanCursor: this.last?.orphanCursor ?? 0n,
     };
     return this.pending.appHash;
   }
@@ -175,7 +178,7 @@ export class CommitMultiStore {
       store.rootNode = BigInt(tree.save());
     }
     const version = Number(info.version);
-    if (this.keepRecent > 0) this.prune(info, version - this.keepRecent, Math.max(MIN_NODES_PRUNED_PER_COMMIT, 2 * orphaned));
+    if (this.keepRecent > 0) this.retire(info, version - this.keepRecent);
     info.nextNodeId = BigInt(this.nodes.nextId);
     this.commits.put(commitKey(version), CommitInfo.encode(info).finish());
     this.commits.put(LATEST_KEY, idKey(version));
@@ -183,6 +186,8 @@ export class CommitMultiStore {
     this.nodes.clearStagedOrphans();
     this.last = info;
     this.pending = undefined;
+    this.progress ??= { orphansPrunedThrough: info.version - 1n, orphanCursor: 0n };
+    if (this.keepRecent > 0) this.deletePrunedNodes(info, Math.max(MIN_NODES_PRUNED_PER_COMMIT, 2 * orphaned));
     return info;
   }
 
@@ -233,24 +238,34 @@ export class CommitMultiStore {
     return new Map(info.stores.map((s) => [s.name, TreeSnapshot.at(this.nodes, Number(s.rootNode))]));
   }
 
-  /**
-   * Makes versions up to `target` unavailable at once, then deletes the tree nodes only they used,
-   * a bounded number per commit: a version's nodes are those orphaned by the next version.
-   */
-  private prune(info: CommitInfo, target: number, budget: number): void {
+  /** Makes versions up to `target` unavailable, in the commit that follows. */
+  private retire(info: CommitInfo, target: number): void {
     for (let v = Number(info.prunedThrough) + 1; v <= target; v++) this.commits.delete(commitKey(v));
     info.prunedThrough = BigInt(Math.max(Number(info.prunedThrough), target));
-    while (budget > 0 && info.orphansPrunedThrough < info.prunedThrough + 1n && info.orphansPrunedThrough + 1n < info.version) {
-      const orphanVersion = Number(info.orphansPrunedThrough) + 1;
-      const { deleted, finished } = this.nodes.pruneOrphansOf(orphanVersion, Number(info.orphanCursor), budget);
-      budget -= deleted;
-      if (!finished) {
-        info.orphanCursor += BigInt(deleted);
+  }
+
+  /**
+   * Deletes up to `budget` tree nodes that only retired versions used (a version's nodes are those
+   * orphaned by the next one), in LMDB's writer thread while the next block executes. The
+   * progress record is written in the same transaction, so a crash never loses track.
+   */
+  private deletePrunedNodes(info: CommitInfo, budget: number): void {
+    const progress = { ...this.progress! };
+    const deletions: StagedWrite[] = [];
+    while (deletions.length < budget && progress.orphansPrunedThrough < info.prunedThrough + 1n) {
+      const orphanVersion = Number(progress.orphansPrunedThrough) + 1;
+      const batch = this.nodes.pruneOrphansOf(orphanVersion, Number(progress.orphanCursor), budget - deletions.length);
+      deletions.push(...batch.deletions);
+      if (!batch.finished) {
+        progress.orphanCursor += BigInt(batch.deletions.length);
         break;
       }
-      info.orphansPrunedThrough = BigInt(orphanVersion);
-      info.orphanCursor = 0n;
+      progress.orphansPrunedThrough = BigInt(orphanVersion);
+      progress.orphanCursor = 0n;
     }
+    if (deletions.length === 0 && progress.orphansPrunedThrough === this.progress!.orphansPrunedThrough) return;
+    this.progress = progress;
+    this.db.writeInBackground([...deletions, { table: this.commits, key: PRUNE_PROGRESS_KEY, value: PruneProgress.encode(progress).finish() }]);
   }
 }
 

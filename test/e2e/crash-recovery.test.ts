@@ -8,7 +8,7 @@ import { SigningStargateClient, StargateClient } from "@cosmjs/stargate";
 import { connectComet, type CometClient } from "@cosmjs/tendermint-rpc";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -83,6 +83,9 @@ describe("crash safety under SIGKILL", () => {
     const addresses = (await wallet.getAccounts()).map((a) => a.address);
     const init = await runCli(["init", "--home", home, "--chain-id", CHAIN_ID, ...addresses.flatMap((a, i) => ["--genesis-account", i === 0 ? a : `${a}=1000000xprt`])]);
     expect(init.code, init.stderr).toBe(0);
+    // Prune hard, so nodes of old versions are being deleted (in the background) when the kills land.
+    const appToml = join(home, "config", "app.toml");
+    writeFileSync(appToml, readFileSync(appToml, "utf8").replace("pruning-keep-recent = 0", "pruning-keep-recent = 3"));
     const port = await freePort();
     const rpc = `http://127.0.0.1:${port}`;
     const seed = Date.now() % 1_000_000;
@@ -159,6 +162,18 @@ describe("crash safety under SIGKILL", () => {
     const reader = await StargateClient.connect(rpc);
     for (const tx of committed) expect((await reader.getTx(tx.hash))?.height, tx.hash).toBe(tx.height);
     reader.disconnect();
+
+    // The kept versions are whole: reads with proofs at each of them walk their trees.
+    const proofs = await connectComet(rpc);
+    const latest = (await proofs.status()).syncInfo.latestBlockHeight;
+    for (let height = latest - 2; height <= latest; height++) {
+      const response = await proofs.abciQuery({ path: "/store/acc/key", data: Uint8Array.of(0x02), prove: true, height });
+      expect(response.code, `height ${height}: ${response.log}`).toBe(0);
+      expect(response.proof?.ops).toHaveLength(2);
+    }
+    const pruned = await proofs.abciQuery({ path: "/store/acc/key", data: Uint8Array.of(0x02), prove: true, height: latest - 5 });
+    expect(pruned.code).not.toBe(0);
+    proofs.disconnect();
 
     // Restarting without producing blocks changes nothing: same height, same app hash.
     await kill();

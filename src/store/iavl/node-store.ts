@@ -1,4 +1,4 @@
-import type { Table } from "../database.js";
+import type { StagedWrite, Table } from "../database.js";
 import { RecentCache } from "../recent-cache.js";
 import { decodeNode, encodeNode, type TreeNode } from "./node.js";
 
@@ -71,22 +71,23 @@ export class NodeStore {
   }
 
   /**
-   * Deletes up to `limit` of the nodes orphaned by `version`, from the `from`th on: nodes that no
-   * version from `version` on uses, so deleting them is safe once every earlier version is
-   * pruned. Returns how many it deleted and whether the version has none left.
+   * The deletions of up to `limit` of the nodes orphaned by `version`, from the `from`th on:
+   * nodes that no version from `version` on uses, so deleting them is safe once every earlier
+   * version is pruned. The nodes leave the cache now; the caller applies the deletions.
    */
-  pruneOrphansOf(version: number, from: number, limit: number): { deleted: number; finished: boolean } {
+  pruneOrphansOf(version: number, from: number, limit: number): { deletions: StagedWrite[]; finished: boolean } {
     const packed = this.orphans.get(idKey(version));
     const total = packed ? packed.length / 8 : 0;
     const end = Math.min(total, from + limit);
+    const deletions: StagedWrite[] = [];
     for (let i = from; i < end; i++) {
       const id = readIdKey(packed!, i * 8);
-      this.nodes.delete(idKey(id));
+      deletions.push({ table: this.nodes, key: idKey(id), value: undefined });
       this.cache.delete(id);
     }
     const finished = end === total;
-    if (finished && packed) this.orphans.delete(idKey(version));
-    return { deleted: end - from, finished };
+    if (finished && packed) deletions.push({ table: this.orphans, key: idKey(version), value: undefined });
+    return { deletions, finished };
   }
 
 }

@@ -33,6 +33,13 @@ export interface CommitInfo {
   nextNodeId: bigint;
   /** pruned_through is the newest version that is no longer queryable; 0 when none. */
   prunedThrough: bigint;
+}
+
+/**
+ * PruneProgress records how far the deletion of pruned versions' tree nodes has come. It is
+ * written in the same transaction as the deletions it accounts for.
+ */
+export interface PruneProgress {
   /** orphans_pruned_through is the newest version whose orphaned tree nodes are all deleted. */
   orphansPrunedThrough: bigint;
   /** orphan_cursor counts the orphans of version orphans_pruned_through + 1 already deleted. */
@@ -148,15 +155,7 @@ export const StoreCommit: MessageFns<StoreCommit> = {
 };
 
 function createBaseCommitInfo(): CommitInfo {
-  return {
-    version: 0n,
-    stores: [],
-    appHash: new Uint8Array(0),
-    nextNodeId: 0n,
-    prunedThrough: 0n,
-    orphansPrunedThrough: 0n,
-    orphanCursor: 0n,
-  };
+  return { version: 0n, stores: [], appHash: new Uint8Array(0), nextNodeId: 0n, prunedThrough: 0n };
 }
 
 export const CommitInfo: MessageFns<CommitInfo> = {
@@ -184,18 +183,6 @@ export const CommitInfo: MessageFns<CommitInfo> = {
         throw new globalThis.Error("value provided for field message.prunedThrough of type int64 too large");
       }
       writer.uint32(40).int64(message.prunedThrough);
-    }
-    if (message.orphansPrunedThrough !== 0n) {
-      if (BigInt.asIntN(64, message.orphansPrunedThrough) !== message.orphansPrunedThrough) {
-        throw new globalThis.Error("value provided for field message.orphansPrunedThrough of type int64 too large");
-      }
-      writer.uint32(48).int64(message.orphansPrunedThrough);
-    }
-    if (message.orphanCursor !== 0n) {
-      if (BigInt.asUintN(64, message.orphanCursor) !== message.orphanCursor) {
-        throw new globalThis.Error("value provided for field message.orphanCursor of type uint64 too large");
-      }
-      writer.uint32(56).uint64(message.orphanCursor);
     }
     return writer;
   },
@@ -253,22 +240,6 @@ export const CommitInfo: MessageFns<CommitInfo> = {
             message.prunedThrough = reader.int64() as bigint;
             continue;
           }
-          case 6: {
-            if (tag !== 48) {
-              break;
-            }
-
-            message.orphansPrunedThrough = reader.int64() as bigint;
-            continue;
-          }
-          case 7: {
-            if (tag !== 56) {
-              break;
-            }
-
-            message.orphanCursor = reader.uint64() as bigint;
-            continue;
-          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -300,16 +271,6 @@ export const CommitInfo: MessageFns<CommitInfo> = {
         : isSet(object.pruned_through)
         ? BigInt(object.pruned_through)
         : 0n,
-      orphansPrunedThrough: isSet(object.orphansPrunedThrough)
-        ? BigInt(object.orphansPrunedThrough)
-        : isSet(object.orphans_pruned_through)
-        ? BigInt(object.orphans_pruned_through)
-        : 0n,
-      orphanCursor: isSet(object.orphanCursor)
-        ? BigInt(object.orphanCursor)
-        : isSet(object.orphan_cursor)
-        ? BigInt(object.orphan_cursor)
-        : 0n,
     };
   },
 
@@ -330,12 +291,6 @@ export const CommitInfo: MessageFns<CommitInfo> = {
     if (message.prunedThrough !== 0n) {
       obj.prunedThrough = message.prunedThrough.toString();
     }
-    if (message.orphansPrunedThrough !== 0n) {
-      obj.orphansPrunedThrough = message.orphansPrunedThrough.toString();
-    }
-    if (message.orphanCursor !== 0n) {
-      obj.orphanCursor = message.orphanCursor.toString();
-    }
     return obj;
   },
 
@@ -353,6 +308,103 @@ export const CommitInfo: MessageFns<CommitInfo> = {
     message.prunedThrough = (object.prunedThrough !== undefined && object.prunedThrough !== null)
       ? BigInt(object.prunedThrough)
       : 0n;
+    return message;
+  },
+};
+
+function createBasePruneProgress(): PruneProgress {
+  return { orphansPrunedThrough: 0n, orphanCursor: 0n };
+}
+
+export const PruneProgress: MessageFns<PruneProgress> = {
+  encode(message: PruneProgress, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.orphansPrunedThrough !== 0n) {
+      if (BigInt.asIntN(64, message.orphansPrunedThrough) !== message.orphansPrunedThrough) {
+        throw new globalThis.Error("value provided for field message.orphansPrunedThrough of type int64 too large");
+      }
+      writer.uint32(8).int64(message.orphansPrunedThrough);
+    }
+    if (message.orphanCursor !== 0n) {
+      if (BigInt.asUintN(64, message.orphanCursor) !== message.orphanCursor) {
+        throw new globalThis.Error("value provided for field message.orphanCursor of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.orphanCursor);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PruneProgress {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePruneProgress();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.orphansPrunedThrough = reader.int64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.orphanCursor = reader.uint64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PruneProgress {
+    return {
+      orphansPrunedThrough: isSet(object.orphansPrunedThrough)
+        ? BigInt(object.orphansPrunedThrough)
+        : isSet(object.orphans_pruned_through)
+        ? BigInt(object.orphans_pruned_through)
+        : 0n,
+      orphanCursor: isSet(object.orphanCursor)
+        ? BigInt(object.orphanCursor)
+        : isSet(object.orphan_cursor)
+        ? BigInt(object.orphan_cursor)
+        : 0n,
+    };
+  },
+
+  toJSON(message: PruneProgress): unknown {
+    const obj: any = {};
+    if (message.orphansPrunedThrough !== 0n) {
+      obj.orphansPrunedThrough = message.orphansPrunedThrough.toString();
+    }
+    if (message.orphanCursor !== 0n) {
+      obj.orphanCursor = message.orphanCursor.toString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PruneProgress>): PruneProgress {
+    return PruneProgress.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PruneProgress>): PruneProgress {
+    const message = createBasePruneProgress();
     message.orphansPrunedThrough = (object.orphansPrunedThrough !== undefined && object.orphansPrunedThrough !== null)
       ? BigInt(object.orphansPrunedThrough)
       : 0n;
