@@ -164,7 +164,7 @@ export class PersistenceApp implements AbciApplication {
 
     const blockEvents = this.runHooks("beginBlock", block, state);
     const outcomes = request.txs.map((raw, i) => this.runner.run("finalize", block, state, raw, decoded[i]));
-    blockEvents.push(...this.runHooks("endBlock", block, state));
+    for (const event of this.runHooks("endBlock", block, state)) blockEvents.push(event);
 
     const appHash = this.stores.applyChanges(height, state.sortedChanges());
     this.genesisState = undefined;

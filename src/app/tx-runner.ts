@@ -90,7 +90,7 @@ export class TxRunner {
             { key: "module", value: moduleOfTypeUrl(typeUrl), index: true },
           ],
         };
-        events.push(...withAttribute([messageEvent, ...ctx.events.events], "msg_index", String(index)));
+        for (const event of withAttribute([messageEvent, ...ctx.events.events], "msg_index", String(index))) events.push(event);
         responses.push(result);
       }
       return undefined;

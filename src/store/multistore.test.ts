@@ -124,6 +124,20 @@ describe("CommitMultiStore", () => {
     await db.close();
   });
 
+  it("deletes a version's nodes in one batch however many there are", async () => {
+    const db = Database.open(tempDir());
+    const ms = CommitMultiStore.open(db, { stores: STORES, pruning: { keepRecent: 2 } });
+    const many = (tag: string) => Array.from({ length: 70_000 }, (_, i): [string, string, string] => ["bank", `k${i}`, `${tag}${i}`]);
+    commitBlock(ms, 1, many("a"));
+    commitBlock(ms, 2, many("b"));
+    // Rewriting every key orphans ~140k nodes, so this commit may delete twice that: all of version 1's.
+    commitBlock(ms, 3, many("c"));
+    await db.flushBackground();
+    expect(ms.pruningBacklog).toBe(0);
+    expect(ms.stateAt(2).get(k("bank", "k9"))).toEqual(utf8("b9"));
+    await db.close();
+  }, 60_000);
+
   it("proves a value and an absence all the way to the app hash", async () => {
     const db = Database.open(tempDir());
     const ms = CommitMultiStore.open(db, { stores: STORES });

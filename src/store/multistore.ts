@@ -255,7 +255,7 @@ export class CommitMultiStore {
     while (deletions.length < budget && progress.orphansPrunedThrough < info.prunedThrough + 1n) {
       const orphanVersion = Number(progress.orphansPrunedThrough) + 1;
       const batch = this.nodes.pruneOrphansOf(orphanVersion, Number(progress.orphanCursor), budget - deletions.length);
-      deletions.push(...batch.deletions);
+      for (const deletion of batch.deletions) deletions.push(deletion);
       if (!batch.finished) {
         progress.orphanCursor += BigInt(batch.deletions.length);
         break;

@@ -9,7 +9,7 @@ export class EventManager {
   }
 
   append(events: readonly Event[]): void {
-    this.list.push(...events);
+    for (const event of events) this.list.push(event);
   }
 
   get events(): Event[] {
