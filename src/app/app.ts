@@ -166,7 +166,14 @@ export class PersistenceApp implements AbciApplication {
     const outcomes = request.txs.map((raw, i) => this.runner.run("finalize", block, state, raw, decoded[i]));
     for (const event of this.runHooks("endBlock", block, state)) blockEvents.push(event);
 
-    const appHash = this.stores.applyChanges(height, state.sortedChanges());
+    let appHash: Uint8Array;
+    try {
+      appHash = this.stores.applyChanges(height, state.sortedChanges());
+    } catch (error) {
+      // A block half applied to the trees must not leak into a retry of the same height.
+      this.stores.rollback();
+      throw error;
+    }
     this.genesisState = undefined;
     this.lastBlockTime = request.time;
     return { events: blockEvents, txResults: outcomes.map(toExecTxResult), validatorUpdates: [], consensusParamUpdates: undefined, appHash };
@@ -183,10 +190,6 @@ export class PersistenceApp implements AbciApplication {
     return this.queries.query(request);
   }
 
-  /** Runs a tx against the pending state without keeping its effects. */
-  simulate(tx: Uint8Array): TxOutcome {
-    return this.runner.run("simulate", this.checkBlock(), new CacheKV(this.checkState), tx);
-  }
 
   /** The genesis state of every module as of the last commit, in the Cosmos SDK's JSON. */
   exportGenesis(): Record<string, unknown> {
@@ -194,10 +197,6 @@ export class PersistenceApp implements AbciApplication {
     return Object.fromEntries(this.modules.map((m) => [m.name, m.exportGenesis(ctx)]));
   }
 
-  /** Drops an uncommitted finalized block (a driver that will not commit it). */
-  abandonBlock(): void {
-    this.stores.rollback();
-  }
 
   private checkBlock(): BlockInfo {
     return { height: BigInt(this.stores.lastVersion + 1), time: this.lastBlockTime, chainId: this.options.chainId };

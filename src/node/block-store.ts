@@ -83,10 +83,6 @@ export class BlockStore {
     this.pending = undefined;
   }
 
-  /** Forgets a block that was staged but will not be committed. */
-  discardUncommitted(): void {
-    this.pending = undefined;
-  }
 
   block(height: bigint): StoredBlock | undefined {
     if (height <= 0n) return undefined;

@@ -39,10 +39,6 @@ export class Database {
     return table;
   }
 
-  /** Writes staged since the last commit. */
-  get stagedCount(): number {
-    return this.staged.length;
-  }
 
   stage(write: StagedWrite): void {
     this.staged.push(write);
