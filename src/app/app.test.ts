@@ -137,6 +137,29 @@ describe("PersistenceApp", () => {
     expect(await balance(bob.address, "unobody")).toBe(0n);
   });
 
+  it("rejects malformed multi-sends before any fee is charged", async () => {
+    const multi = (inputs: { address: string; amount: string }[], outputs: { address: string; amount: string }[]) => ({
+      typeUrl: MsgMultiSend.typeUrl,
+      value: MsgMultiSend.fromPartial({
+        inputs: inputs.map((i) => ({ address: i.address, coins: [{ denom: "uxprt", amount: i.amount }] })),
+        outputs: outputs.map((o) => ({ address: o.address, coins: [{ denom: "uxprt", amount: o.amount }] })),
+      }),
+    });
+    const cases: [string, ReturnType<typeof multi>, string, number][] = [
+      ["no outputs", multi([{ address: alice.address, amount: "5" }], []), "bank", 3],
+      ["two senders", multi([{ address: alice.address, amount: "5" }, { address: bob.address, amount: "5" }], [{ address: bob.address, amount: "10" }]), "bank", 9],
+      ["outputs differ from the input", multi([{ address: alice.address, amount: "5" }], [{ address: bob.address, amount: "6" }]), "bank", 4],
+      ["zero output", multi([{ address: alice.address, amount: "5" }], [{ address: bob.address, amount: "0" }]), "sdk", 10],
+      ["invalid output address", multi([{ address: alice.address, amount: "5" }], [{ address: "persistence1xyz", amount: "5" }]), "sdk", 7],
+    ];
+    const before = chain.app.exportGenesis();
+    for (const [name, message, codespace, code] of cases) {
+      const check = await chain.checkTx(await signed(alice, [message as never]));
+      expect([check.codespace, check.code], `${name}: ${check.log}`).toEqual([codespace, code]);
+    }
+    expect(chain.app.exportGenesis()).toEqual(before);
+  });
+
   it("rejects a replayed tx", async () => {
     const tx = await signed(alice, [send(alice, bob.address, "1")]);
     expect((await chain.block([tx])).txResults[0]!.code).toBe(0);

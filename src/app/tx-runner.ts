@@ -49,10 +49,11 @@ export class TxRunner {
   constructor(private readonly options: TxRunnerOptions) {}
 
   decode(raw: Uint8Array): DecodedTx | AppError {
-    const key = bytesToKey(sha256(raw));
+    const hash = sha256(raw);
+    const key = bytesToKey(hash);
     const cached = this.decoded.get(key);
     if (cached) return cached;
-    const tx = decodeTx(raw, { maxTxBytes: this.options.maxTxBytes, handlers: this.options.handlers });
+    const tx = decodeTx(raw, { maxTxBytes: this.options.maxTxBytes, handlers: this.options.handlers }, hash);
     if (!isError(tx)) this.decoded.set(key, tx);
     return tx;
   }

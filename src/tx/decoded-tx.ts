@@ -65,7 +65,7 @@ function tryDecode<T>(what: string, decode: () => T): T | AppError {
  * that needs no state. The three envelopes must be canonically encoded, so one transaction has
  * exactly one byte form and one hash.
  */
-export function decodeTx(raw: Uint8Array, options: DecodeOptions): DecodedTx | AppError {
+export function decodeTx(raw: Uint8Array, options: DecodeOptions, hash = sha256(raw)): DecodedTx | AppError {
   if (raw.length > options.maxTxBytes) return ErrTxTooLarge.wrap(`tx of ${raw.length} bytes exceeds the limit of ${options.maxTxBytes}`);
   const txRaw = tryDecode("tx", () => TxRaw.decode(raw));
   if (isError(txRaw)) return txRaw;
@@ -124,7 +124,7 @@ export function decodeTx(raw: Uint8Array, options: DecodeOptions): DecodedTx | A
   }
   return {
     raw,
-    hash: sha256(raw),
+    hash,
     bodyBytes: txRaw.bodyBytes,
     authInfoBytes: txRaw.authInfoBytes,
     body,
