@@ -3,6 +3,7 @@
  * decimal strings, `HexBytes` as uppercase hex, `[]byte` as base64 (`null` when empty, as Go
  * holds an empty protobuf bytes field as nil), times as Go's RFC3339Nano.
  */
+import { formatRfc3339Nanos } from "../../node/consensus/genesis-doc.js";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -22,10 +23,7 @@ export function base64OrNull(bytes: Uint8Array | undefined): string | null {
   return bytes === undefined || bytes.length === 0 ? null : base64(bytes);
 }
 
-/** Go's RFC3339Nano in UTC: fraction without trailing zeros, none at all for whole seconds. */
+/** Go's RFC3339Nano in UTC, the epoch for an absent time. */
 export function rfc3339(time: { seconds: bigint; nanos: number } | undefined): string {
-  const { seconds, nanos } = time ?? { seconds: 0n, nanos: 0 };
-  const whole = new Date(Number(seconds) * 1000).toISOString().slice(0, -5);
-  const fraction = nanos === 0 ? "" : `.${nanos.toString().padStart(9, "0").replace(/0+$/, "")}`;
-  return `${whole}${fraction}Z`;
+  return formatRfc3339Nanos(time ?? { seconds: 0n, nanos: 0 });
 }

@@ -21,8 +21,8 @@ import {
   ResponseQuery,
 } from "cosmjs-types/tendermint/abci/types";
 import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
-import { hash } from "node:crypto";
 import type { IndexedTx, NodeInfo, StoredBlock, SyncInfo, TxSearchRequest, TxSearchResult } from "../../node/api.js";
+import { sha256 } from "../../store/hash.js";
 import type { RestNode } from "./route.js";
 import { startRestServer, type RestServer } from "./server.js";
 
@@ -407,10 +407,6 @@ function decodes(txBytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-export function sha256(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(hash("sha256", bytes, "buffer"));
 }
 
 /** A REST server on 127.0.0.1 and a free port over a fresh test node. */

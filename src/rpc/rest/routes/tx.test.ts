@@ -7,10 +7,10 @@ import {
   COMMITTED_TX,
   MSG_SEND_RESPONSE_DATA,
   sendTxBytes,
-  sha256,
   startTestRestServer,
   type TestNode,
 } from "../test-fixture.js";
+import { sha256 } from "../../../store/hash.js";
 
 let server: RestServer;
 let node: TestNode;
