@@ -3,12 +3,16 @@ import type {
   RequestFinalizeBlock,
   RequestInfo,
   RequestInitChain,
+  RequestPrepareProposal,
+  RequestProcessProposal,
   RequestQuery,
   ResponseCheckTx,
   ResponseCommit,
   ResponseFinalizeBlock,
   ResponseInfo,
   ResponseInitChain,
+  ResponsePrepareProposal,
+  ResponseProcessProposal,
   ResponseQuery,
 } from "cosmjs-types/tendermint/abci/types";
 
@@ -21,6 +25,10 @@ export interface AbciApplication {
   info(request: RequestInfo): Promise<ResponseInfo>;
   initChain(request: RequestInitChain): Promise<ResponseInitChain>;
   checkTx(request: RequestCheckTx): Promise<ResponseCheckTx>;
+  /** The proposer's choice of txs for its block, from the mempool's candidates. */
+  prepareProposal(request: RequestPrepareProposal): Promise<ResponsePrepareProposal>;
+  /** Whether a validator accepts another's proposed block. */
+  processProposal(request: RequestProcessProposal): Promise<ResponseProcessProposal>;
   /** Executes all txs of a block and returns their results, the block events and the new app hash. */
   finalizeBlock(request: RequestFinalizeBlock): Promise<ResponseFinalizeBlock>;
   /** Persists the state that the last finalizeBlock produced. */

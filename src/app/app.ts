@@ -1,17 +1,23 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import {
   CheckTxType,
+  ResponseProcessProposal_ProposalStatus,
   type RequestCheckTx,
   type RequestFinalizeBlock,
   type RequestInfo,
   type RequestInitChain,
+  type RequestPrepareProposal,
+  type RequestProcessProposal,
   type RequestQuery,
   type ResponseCheckTx,
   type ResponseCommit,
   type ResponseFinalizeBlock,
   type ResponseInfo,
   type ResponseInitChain,
+  type ResponsePrepareProposal,
+  type ResponseProcessProposal,
   type ResponseQuery,
+  type ValidatorUpdate,
 } from "cosmjs-types/tendermint/abci/types";
 import { bytesToKey } from "../store/bytes.js";
 import { CacheKV } from "../store/cache-kv.js";
@@ -63,7 +69,7 @@ export class PersistenceApp implements AbciApplication {
   private readonly queries: QueryRouter;
   private readonly signatures = new VerifiedSignatures();
   private readonly verifier: BatchSignatureVerifier | undefined;
-  /** Genesis state written by initChain; the first block builds on it. */
+  /** Genesis state written by initChain; the first block builds on it until that block commits. */
   private genesisState: CacheKV | undefined;
   private initialHeight = 1;
   private checkState: CacheKV;
@@ -150,11 +156,36 @@ export class PersistenceApp implements AbciApplication {
     return { code: outcome.code, data: outcome.data, log: outcome.log, info: "", gasWanted: BigInt(outcome.gasWanted), gasUsed: BigInt(outcome.gasUsed), events: outcome.events, codespace: outcome.codespace };
   }
 
+  /**
+   * Keeps the candidates in order, leaving out txs that cannot decode (they could only fail) and
+   * stopping before the block's byte limit.
+   */
+  async prepareProposal(request: RequestPrepareProposal): Promise<ResponsePrepareProposal> {
+    const txs: Uint8Array[] = [];
+    let bytes = 0;
+    for (const tx of request.txs) {
+      if (bytes + tx.length > request.maxTxBytes) break;
+      if (isError(this.runner.decode(tx))) continue;
+      txs.push(tx);
+      bytes += tx.length;
+    }
+    return { txs };
+  }
+
+  /** Accepts a proposal whose txs all decode, as an honest proposer's prepareProposal guarantees. */
+  async processProposal(request: RequestProcessProposal): Promise<ResponseProcessProposal> {
+    const valid = request.txs.every((tx) => !isError(this.runner.decode(tx)));
+    return { status: valid ? ResponseProcessProposal_ProposalStatus.ACCEPT : ResponseProcessProposal_ProposalStatus.REJECT };
+  }
+
   async finalizeBlock(request: RequestFinalizeBlock): Promise<ResponseFinalizeBlock> {
     const height = Number(request.height);
     const expected = this.stores.lastVersion === 0 ? this.initialHeight : this.stores.lastVersion + 1;
     if (height !== expected) throw new Error(`finalizeBlock for height ${height}, expected ${expected}`);
-    const state = this.genesisState ?? new CacheKV(this.stores.committed);
+    // A consensus engine that restarted before our commit finalizes the same height again.
+    if (this.stores.hasPendingVersion) this.stores.rollback();
+    const state = new CacheKV(this.stores.committed);
+    this.genesisState?.writeTo(state);
     const block: BlockInfo = { height: request.height, time: request.time, chainId: this.options.chainId };
     const decoded = request.txs.map((raw) => this.runner.decode(raw));
     if (this.verifier) {
@@ -162,9 +193,10 @@ export class PersistenceApp implements AbciApplication {
       await this.prefetchSignatures(state, unchecked);
     }
 
-    const blockEvents = this.runHooks("beginBlock", block, state);
+    const blockEvents = this.runHooks("beginBlock", block, state).events;
     const outcomes = request.txs.map((raw, i) => this.runner.run("finalize", block, state, raw, decoded[i]));
-    for (const event of this.runHooks("endBlock", block, state)) blockEvents.push(event);
+    const end = this.runHooks("endBlock", block, state);
+    for (const event of end.events) blockEvents.push(event);
 
     let appHash: Uint8Array;
     try {
@@ -174,14 +206,14 @@ export class PersistenceApp implements AbciApplication {
       this.stores.rollback();
       throw error;
     }
-    this.genesisState = undefined;
     this.lastBlockTime = request.time;
-    return { events: blockEvents, txResults: outcomes.map(toExecTxResult), validatorUpdates: [], consensusParamUpdates: undefined, appHash };
+    return { events: blockEvents, txResults: outcomes.map(toExecTxResult), validatorUpdates: end.validatorUpdates, consensusParamUpdates: undefined, appHash };
   }
 
   /** Persists the last finalized block together with whatever the driver staged in the same database. */
   async commit(): Promise<ResponseCommit> {
     this.stores.commit();
+    this.genesisState = undefined;
     this.checkState = new CacheKV(this.stores.committed);
     return { retainHeight: 0n };
   }
@@ -204,8 +236,14 @@ export class PersistenceApp implements AbciApplication {
 
   private runHooks(hook: "beginBlock" | "endBlock", block: BlockInfo, state: CacheKV) {
     const ctx = new Context(block, "block", state, unmeteredGas());
-    for (const module of this.modules) module[hook]?.(ctx);
-    return ctx.events.events.map((e) => ({ ...e, attributes: [...e.attributes, { key: "mode", value: hook === "beginBlock" ? "BeginBlock" : "EndBlock", index: true }] }));
+    const validatorUpdates: ValidatorUpdate[] = [];
+    for (const module of this.modules) {
+      const updates = module[hook]?.(ctx);
+      if (updates) validatorUpdates.push(...updates);
+    }
+    const mode = hook === "beginBlock" ? "BeginBlock" : "EndBlock";
+    const events = ctx.events.events.map((e) => ({ ...e, attributes: [...e.attributes, { key: "mode", value: mode, index: true }] }));
+    return { events, validatorUpdates };
   }
 
   private prefetchSignatures(state: CacheKV, txs: readonly DecodedTx[]): Promise<void> {

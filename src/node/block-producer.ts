@@ -1,5 +1,5 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import type { ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import { ResponseProcessProposal_ProposalStatus, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import type { BlockID, Commit, Header } from "cosmjs-types/tendermint/types/types";
@@ -74,8 +74,11 @@ export class BlockProducer {
     // BFT time: a block's time is the time of the previous block's commit (the genesis time first).
     const time = previous ? lastCommit.signatures[0]!.timestamp! : this.options.genesisTime;
     const lastResultsHash = previous ? blocks.resultsHash(previous.block.header!.height)! : new Uint8Array(0);
-    const txs = mempool.reap(Number(consensusParams.block.maxBytes) - 10_000, consensusParams.block.maxGas);
+    const maxTxBytes = Number(consensusParams.block.maxBytes) - 10_000;
     const validatorsHash = hashValidatorSet(validators);
+    const proposal = { height, time, nextValidatorsHash: validatorsHash, proposerAddress: validatorKey.address, misbehavior: [] };
+    const candidates = mempool.reap(maxTxBytes, consensusParams.block.maxGas);
+    const { txs } = await app.prepareProposal({ ...proposal, txs: candidates, maxTxBytes: BigInt(maxTxBytes), localLastCommit: { round: 0, votes: [] } });
 
     const header: Header = {
       version: { block: BLOCK_PROTOCOL, app: this.options.appVersion },
@@ -96,6 +99,9 @@ export class BlockProducer {
     const block: Block = { header, data: { txs }, evidence: { evidence: [] }, lastCommit };
     const encoded = encodeProto(Block, block);
     const blockId: BlockID = { hash: hashHeader(header), partSetHeader: partSetHeader(encoded) };
+
+    const verdict = await app.processProposal({ ...proposal, txs, hash: blockId.hash, proposedLastCommit: { round: 0, votes: [] } });
+    if (verdict.status !== ResponseProcessProposal_ProposalStatus.ACCEPT) throw new Error(`the app rejected its own proposal for height ${height}`);
 
     const executeStarted = performance.now();
     const results = await app.finalizeBlock({

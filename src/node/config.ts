@@ -8,6 +8,8 @@ export interface NodeConfig {
   moniker: string;
   /** CometBFT RPC listen address, e.g. "tcp://127.0.0.1:26657". */
   rpcAddress: string;
+  /** Where the app serves ABCI when CometBFT drives it (CometBFT's proxy_app). */
+  proxyApp: string;
   /** Cosmos REST (LCD) listen address, e.g. "tcp://127.0.0.1:1317". */
   restAddress: string;
   /** Time between blocks (CometBFT's consensus.timeout_commit). */
@@ -22,6 +24,7 @@ export interface NodeConfig {
 export const DEFAULT_NODE_CONFIG: NodeConfig = {
   moniker: "persistence-node",
   rpcAddress: "tcp://127.0.0.1:26657",
+  proxyApp: "tcp://127.0.0.1:26658",
   restAddress: "tcp://127.0.0.1:1317",
   blockTimeMs: 1000,
   minGasPrices: "0.0025uxprt",
@@ -58,6 +61,7 @@ export function writeNodeConfig(configToml: string, appToml: string, config: Nod
     configToml,
     stringify({
       moniker: config.moniker,
+      proxy_app: config.proxyApp,
       rpc: { laddr: config.rpcAddress },
       consensus: { timeout_commit: formatDuration(config.blockTimeMs) },
       mempool: { size: config.mempool.maxTxs, max_tx_bytes: config.mempool.maxTxBytes, max_txs_bytes: config.mempool.maxTotalBytes },
@@ -81,6 +85,7 @@ export function readNodeConfig(configToml: string, appToml: string): NodeConfig 
   const config: NodeConfig = {
     moniker: String(cometbft.moniker ?? d.moniker),
     rpcAddress: String(section(cometbft, "rpc").laddr ?? d.rpcAddress),
+    proxyApp: String(cometbft.proxy_app ?? d.proxyApp),
     restAddress: String(section(app, "api").address ?? d.restAddress),
     blockTimeMs: parseDuration(String(section(cometbft, "consensus").timeout_commit ?? formatDuration(d.blockTimeMs))),
     minGasPrices: String(app["minimum-gas-prices"] ?? d.minGasPrices),
@@ -106,6 +111,7 @@ function readToml(path: string): Record<string, unknown> {
 
 function validate(config: NodeConfig): void {
   parseListenAddress(config.rpcAddress);
+  parseListenAddress(config.proxyApp);
   parseListenAddress(config.restAddress);
   try {
     parseGasPrices(config.minGasPrices);

@@ -103,6 +103,11 @@ export class CommitMultiStore {
   }
 
   /** The app hash of the last commit; sha256 of nothing before the first, as the Cosmos SDK. */
+  /** Whether a version was applied and awaits its commit. */
+  get hasPendingVersion(): boolean {
+    return this.pending !== undefined;
+  }
+
   get lastAppHash(): Uint8Array {
     return this.last?.appHash ?? EMPTY_HASH;
   }

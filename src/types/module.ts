@@ -1,3 +1,4 @@
+import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { Context, StoreKey } from "./context.js";
 import { isError, type AppError } from "./errors.js";
 
@@ -65,5 +66,6 @@ export interface AppModule {
   initGenesis(ctx: Context, genesis: unknown): AppError | undefined;
   exportGenesis(ctx: Context): unknown;
   beginBlock?(ctx: Context): void;
-  endBlock?(ctx: Context): void;
+  /** Returns the changes to the consensus validator set that this block makes (staking's job). */
+  endBlock?(ctx: Context): readonly ValidatorUpdate[] | void;
 }
