@@ -1,8 +1,11 @@
 /**
  * The layering of DESIGN.md, enforced: data flows down, never up.
- *   cli → rpc → node → app → tx → modules → types → store (and crypto, generated at the bottom)
+ *   cli → rpc → node | abci → app → tx → modules → types → store (and crypto, generated at the bottom)
+ * node/ (the embedded producer) and abci/ (the CometBFT socket server) are the two drivers of the
+ * App, side by side: the upward rules keep each below rpc and cli and above app, and
+ * drivers-side-by-side keeps abci/ out of node/.
  */
-const layers = ["store", "types", "modules", "tx", "app", "node", "rpc", "cli"];
+const layers = ["store", "types", "modules", "tx", "app", "node", "abci", "rpc", "cli"];
 
 const upward = layers.map((layer, i) => ({
   name: `${layer}-not-above`,
@@ -15,6 +18,13 @@ const upward = layers.map((layer, i) => ({
 module.exports = {
   forbidden: [
     ...upward.filter((rule) => rule.name !== "cli-not-above"),
+    {
+      name: "drivers-side-by-side",
+      comment: "abci/ drives the App as node/ does; neither driver depends on the other",
+      severity: "error",
+      from: { path: "^src/abci/" },
+      to: { path: "^src/node/" },
+    },
     {
       name: "leaves-stay-leaves",
       comment: "crypto/ and generated/ are shared leaves: they depend on no project layer except store/hash",

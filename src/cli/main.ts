@@ -5,6 +5,7 @@ import { registerKeys } from "./commands/keys.js";
 import { registerQuery } from "./commands/query.js";
 import { registerStart } from "./commands/start.js";
 import { registerStatus } from "./commands/status.js";
+import { registerTestnet } from "./commands/testnet.js";
 import { registerTx } from "./commands/tx.js";
 import { CliError, toCliError } from "./errors.js";
 import { Output } from "./output.js";
@@ -24,6 +25,7 @@ export function buildProgram(options: { jsonErrors: boolean }): Command {
   registerInit(program);
   registerStart(program);
   registerDevnet(program);
+  registerTestnet(program);
   registerKeys(program);
   registerTx(program);
   registerQuery(program);

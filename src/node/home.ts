@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildAppState, type GenesisAllocation } from "../app/genesis-state.js";
 import { toHex } from "../store/bytes.js";
 import { DEFAULT_NODE_CONFIG, writeNodeConfig, type NodeConfig } from "./config.js";
-import { defaultConsensusParams, formatGenesisDoc, parseGenesisDoc, type GenesisConsensusParams, type GenesisDoc } from "./consensus/genesis-doc.js";
+import { defaultConsensusParams, formatGenesisDoc, parseGenesisDoc, type GenesisDoc } from "./consensus/genesis-doc.js";
 import {
   Ed25519PrivateKey,
   INITIAL_PRIV_VALIDATOR_STATE,
@@ -11,6 +11,7 @@ import {
   writeNodeKey,
   writePrivValidatorKey,
   writePrivValidatorState,
+  type ValidatorKey,
 } from "./consensus/keys.js";
 import { timestampFromMillis } from "./time.js";
 
@@ -46,18 +47,12 @@ export function isInitialized(home: string): boolean {
   return existsSync(homePaths(home).genesis);
 }
 
-export interface InitHomeOptions {
+/** A new chain's genesis options; its only validator is the home's own. */
+export interface InitHomeOptions extends Omit<NewGenesisOptions, "validators"> {
   home: string;
-  chainId: string;
   moniker?: string;
-  /** Who holds the genesis supply. */
-  allocations: readonly GenesisAllocation[];
   /** Settings that differ from the defaults. */
   config?: Partial<NodeConfig>;
-  /** Genesis time in milliseconds since the epoch; now by default. */
-  genesisTimeMs?: number;
-  /** Block limits that differ from CometBFT's defaults. */
-  blockParams?: { maxBytes?: bigint; maxGas?: bigint };
 }
 
 export interface InitializedHome {
@@ -79,30 +74,60 @@ export class HomeError extends Error {
 export function initHome(options: InitHomeOptions): InitializedHome {
   const paths = homePaths(options.home);
   if (existsSync(paths.genesis)) throw new HomeError(`${options.home} is already initialized (${paths.genesis} exists)`);
-  mkdirSync(join(options.home, "config"), { recursive: true });
-  mkdirSync(join(options.home, "data"), { recursive: true });
   const moniker = options.moniker ?? DEFAULT_NODE_CONFIG.moniker;
+  const keys = generateNodeKeys();
+  const genesis = formatGenesisDoc(newGenesisDoc({ ...options, validators: [{ key: keys.validatorKey, name: moniker }] }));
+  writeNodeKeys(paths, keys);
+  writeFileSync(paths.genesis, genesis);
+  writeNodeConfig(paths.configToml, paths.appToml, { ...DEFAULT_NODE_CONFIG, moniker, ...options.config });
+  return { paths, validatorAddress: toHex(keys.validatorKey.address).toUpperCase(), nodeId: nodeId(keys.nodeKey.publicKey), genesis: parseGenesisDoc(genesis) };
+}
 
-  const validatorKey = Ed25519PrivateKey.generate();
-  const nodeKey = Ed25519PrivateKey.generate();
-  writePrivValidatorKey(paths.privValidatorKey, validatorKey);
-  writeNodeKey(paths.nodeKey, nodeKey);
+export interface NodeKeys {
+  /** Signs consensus messages (config/priv_validator_key.json). */
+  validatorKey: Ed25519PrivateKey;
+  /** Identifies the node to its peers (config/node_key.json). */
+  nodeKey: Ed25519PrivateKey;
+}
+
+export function generateNodeKeys(): NodeKeys {
+  return { validatorKey: Ed25519PrivateKey.generate(), nodeKey: Ed25519PrivateKey.generate() };
+}
+
+/** Creates the home's config/ and data/ folders and writes the keys and the validator's initial signing state. */
+export function writeNodeKeys(paths: HomePaths, keys: NodeKeys): void {
+  mkdirSync(join(paths.home, "config"), { recursive: true });
+  mkdirSync(join(paths.home, "data"), { recursive: true });
+  writePrivValidatorKey(paths.privValidatorKey, keys.validatorKey);
+  writeNodeKey(paths.nodeKey, keys.nodeKey);
   writePrivValidatorState(paths.privValidatorState, { ...INITIAL_PRIV_VALIDATOR_STATE });
+}
 
-  const genesis: GenesisDoc = {
+/** Each genesis validator's voting power: all validators of a new chain weigh the same. */
+const GENESIS_VOTING_POWER = 10n;
+
+export interface NewGenesisOptions {
+  chainId: string;
+  /** The validators, each with the same voting power. */
+  validators: readonly { key: ValidatorKey; name: string }[];
+  /** Who holds the genesis supply. */
+  allocations: readonly GenesisAllocation[];
+  /** Genesis time in milliseconds since the epoch; now by default. */
+  genesisTimeMs?: number;
+  /** Block limits that differ from CometBFT's defaults. */
+  blockParams?: { maxBytes?: bigint; maxGas?: bigint };
+}
+
+/** The genesis document of a new chain: CometBFT's default consensus params, and an app_state from `buildAppState`. */
+export function newGenesisDoc(options: NewGenesisOptions): GenesisDoc {
+  const params = defaultConsensusParams();
+  return {
     genesisTime: timestampFromMillis(options.genesisTimeMs ?? Date.now()),
     chainId: options.chainId,
     initialHeight: 1n,
-    consensusParams: withBlockParams(defaultConsensusParams(), options.blockParams),
-    validators: [{ address: validatorKey.address, pubKey: validatorKey.publicKey, votingPower: 10n, name: moniker }],
+    consensusParams: { ...params, block: { ...params.block, ...options.blockParams } },
+    validators: options.validators.map(({ key, name }) => ({ address: key.address, pubKey: key.publicKey, votingPower: GENESIS_VOTING_POWER, name })),
     appHash: new Uint8Array(0),
     appState: new TextEncoder().encode(JSON.stringify(buildAppState(options.allocations), null, 2)),
   };
-  writeFileSync(paths.genesis, formatGenesisDoc(genesis));
-  writeNodeConfig(paths.configToml, paths.appToml, { ...DEFAULT_NODE_CONFIG, moniker, ...options.config });
-  return { paths, validatorAddress: toHex(validatorKey.address).toUpperCase(), nodeId: nodeId(nodeKey.publicKey), genesis: parseGenesisDoc(readFileSync(paths.genesis)) };
-}
-
-function withBlockParams(params: GenesisConsensusParams, block: InitHomeOptions["blockParams"]): GenesisConsensusParams {
-  return { ...params, block: { ...params.block, ...block } };
 }

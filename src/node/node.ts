@@ -1,18 +1,14 @@
-import { readFileSync } from "node:fs";
 import type { RequestQuery, ResponseCheckTx, ResponseFinalizeBlock, ResponseInfo, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
 import { PersistenceApp } from "../app/app.js";
-import { SignatureVerifierPool } from "../crypto/verifier-pool.js";
 import { bytesEqual, bytesToKey, toHex } from "../store/bytes.js";
-import { Database } from "../store/database.js";
 import { sha256 } from "../store/hash.js";
-import { parseGasPrices } from "../tx/fees.js";
 import type { IndexedTx, NodeApi, NodeEvent, NodeInfo, StoredBlock, SyncInfo, TxSearchRequest, TxSearchResult, ValidatorInfo } from "./api.js";
 import { BlockProducer, type ProducedBlock } from "./block-producer.js";
 import { BlockStore } from "./block-store.js";
-import { readNodeConfig, type NodeConfig } from "./config.js";
-import { parseGenesisDoc, toRequestInitChain, type GenesisDoc } from "./consensus/genesis-doc.js";
+import type { NodeConfig } from "./config.js";
+import { toRequestInitChain, type GenesisDoc } from "./consensus/genesis-doc.js";
 import { loadNodeKey, loadPrivValidatorKey, nodeId } from "./consensus/keys.js";
-import { homePaths } from "./home.js";
+import { openHomeApp } from "./home-app.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { Mempool } from "./mempool.js";
 import { timestampFromMillis } from "./time.js";
@@ -49,13 +45,12 @@ export class EmbeddedNode implements NodeApi {
     private readonly genesisJson: unknown,
     private readonly info: NodeInfo,
     private readonly validator: ValidatorInfo,
-    private readonly db: Database,
     readonly app: PersistenceApp,
     private readonly blocks: BlockStore,
     private readonly txIndex: TxIndex,
     readonly mempool: Mempool,
     private readonly producer: BlockProducer,
-    private readonly pool: SignatureVerifierPool | undefined,
+    private readonly closeApp: () => Promise<void>,
     private readonly logger: Logger,
   ) {
     this.chainId = genesis.chainId;
@@ -64,26 +59,13 @@ export class EmbeddedNode implements NodeApi {
   /** Opens the node's home, replays nothing (state and blocks are committed together) and runs InitChain on a new chain. */
   static async open(options: EmbeddedNodeOptions): Promise<EmbeddedNode> {
     const logger = options.logger ?? silentLogger;
-    const paths = homePaths(options.home);
-    const config = { ...readNodeConfig(paths.configToml, paths.appToml), ...options.config };
-    const genesisBytes = readFileSync(paths.genesis);
-    const genesis = parseGenesisDoc(genesisBytes);
+    const { paths, config, genesis, genesisBytes, db, app, close } = openHomeApp({ ...options, logger });
     const validatorKey = loadPrivValidatorKey(paths.privValidatorKey);
     const ownValidator = genesis.validators.find((v) => bytesEqual(v.address, validatorKey.address));
-    if (!ownValidator) throw new Error(`this node's validator ${toHex(validatorKey.address).toUpperCase()} is not in the genesis validator set`);
-
-    const db = Database.open(paths.database);
-    const workers = options.signatureWorkers;
-    const pool = workers === 0 ? undefined : SignatureVerifierPool.create(workers ? { workers } : {});
-    const app = new PersistenceApp({
-      db,
-      chainId: genesis.chainId,
-      minGasPrices: parseGasPrices(config.minGasPrices),
-      pruning: { keepRecent: config.pruningKeepRecent },
-      signatureVerifier: pool,
-      maxTxBytes: config.mempool.maxTxBytes,
-      logger,
-    });
+    if (!ownValidator) {
+      await close();
+      throw new Error(`this node's validator ${toHex(validatorKey.address).toUpperCase()} is not in the genesis validator set`);
+    }
     const blocks = new BlockStore(db);
     const txIndex = new TxIndex(db);
     const appInfo = await app.info({ version: COMETBFT_COMPATIBLE_VERSION, blockVersion: 11n, p2pVersion: 8n, abciVersion: "2.0.0" });
@@ -121,7 +103,7 @@ export class EmbeddedNode implements NodeApi {
     const validator: ValidatorInfo = { address: ownValidator.address, pubKey: ownValidator.pubKey, votingPower: ownValidator.votingPower, proposerPriority: 0n };
     const genesisJson = JSON.parse(genesisBytes.toString("utf8")) as unknown;
     logger.info(`opened ${genesis.chainId} at height ${blocks.latestHeight}, app hash ${toHex(appHash).toUpperCase()} (home ${options.home})`);
-    return new EmbeddedNode(config, genesis, genesisJson, info, validator, db, app, blocks, txIndex, mempool, producer, pool, logger);
+    return new EmbeddedNode(config, genesis, genesisJson, info, validator, app, blocks, txIndex, mempool, producer, close, logger);
   }
 
   /**
@@ -149,8 +131,7 @@ export class EmbeddedNode implements NodeApi {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.producing;
-    await this.pool?.close();
-    await this.db.close();
+    await this.closeApp();
   }
 
   private schedule(delayMs: number): void {

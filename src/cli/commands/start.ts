@@ -14,14 +14,33 @@ export interface NodeRunOptions {
   blockTime?: string;
 }
 
+interface StartOptions extends NodeRunOptions {
+  abci?: boolean;
+}
+
 /** `persistence start`: runs the node of an initialised home until SIGINT or SIGTERM. */
 export function registerStart(program: Command): void {
-  const start = withNodeRunOptions(withCommonOptions(program.command("start").description("run the node: produce blocks and serve the CometBFT RPC and Cosmos REST APIs")));
-  defineAction<NodeRunOptions>(start, (context) =>
-    runNodeUntilStopped(context, async (running) => {
+  const start = withNodeRunOptions(withCommonOptions(program.command("start").description("run the node: produce blocks and serve the CometBFT RPC and Cosmos REST APIs")))
+    .option("--abci", "let CometBFT drive the app instead: serve ABCI on config.toml's proxy_app, and REST over CometBFT's RPC (rpc.laddr)");
+  defineAction<StartOptions>(start, (context) => {
+    if (context.options.abci) return runAbciUntilStopped(context);
+    return runNodeUntilStopped(context, async (running) => {
       const info = endpoints(running);
       context.output.result(info, [`${info.chain_id} is running at height ${info.height}`, ...describeEndpoints(info), "stop it with Ctrl-C"]);
-    }),
+    });
+  });
+}
+
+async function runAbciUntilStopped(context: ActionContext<StartOptions>): Promise<void> {
+  if (context.options.blockTime !== undefined) throw new CliError("invalid_option", "--block-time is CometBFT's timeout_commit under --abci: set it in config.toml");
+  const { runAbciApp } = await import("../run-abci.js");
+  await runUntilStopped(
+    context,
+    () => runAbciApp({ home: context.options.home, config: configOverrides(context.options), logger: context.output.logger() }),
+    async (running) => {
+      const info = { chain_id: running.chainId, height: running.height, abci: running.abciAddress, rest: running.restAddress, cometbft_rpc: running.cometRpcUrl };
+      context.output.result(info, [`${info.chain_id} app at height ${info.height} waits for CometBFT`, `ABCI: ${info.abci}`, `REST: ${info.rest} (reading CometBFT at ${info.cometbft_rpc})`, "stop it with Ctrl-C"]);
+    },
   );
 }
 
@@ -34,18 +53,23 @@ export function withNodeRunOptions(command: Command): Command {
 
 /**
  * Opens the home's node with its servers, lets `started` report it, and on SIGINT or SIGTERM
- * closes the servers, lets the block in progress commit and closes the database. After the
- * first signal the handlers are gone, so a second one ends the process at once as usual.
+ * closes the servers, lets the block in progress commit and closes the database.
  */
 export async function runNodeUntilStopped(context: ActionContext<NodeRunOptions>, started: (running: RunningNode) => Promise<void>): Promise<void> {
+  // Loaded here, not at the top: the node brings the database and the app, which other commands never need.
+  const { runNode } = await import("../run-node.js");
+  const { home } = context.options;
+  await runUntilStopped(context, () => runNode({ home, config: configOverrides(context.options), logger: context.output.logger() }), started);
+}
+
+/** After the first signal the handlers are gone, so a second one ends the process at once as usual. */
+async function runUntilStopped<T extends { stop(): Promise<void> }>(context: ActionContext<NodeRunOptions>, open: () => Promise<T>, started: (running: T) => Promise<void>): Promise<void> {
   const { home } = context.options;
   if (!isInitialized(home)) {
     throw new CliError("home_not_initialized", `${home} has no genesis: initialise it with \`persistence init\`, or run \`persistence devnet\``);
   }
   const stopRequested = nextStopSignal();
-  // Loaded here, not at the top: the node brings the database and the app, which other commands never need.
-  const { runNode } = await import("../run-node.js");
-  const running = await runNode({ home, config: configOverrides(context.options), logger: context.output.logger() });
+  const running = await open();
   try {
     await started(running);
   } catch (error) {

@@ -1,11 +1,24 @@
-import type { NodeApi } from "../../node/api.js";
+import type { RequestQuery, ResponseCheckTx, ResponseInfo, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
+import type { IndexedTx, NodeInfo, StoredBlock, SyncInfo, TxSearchRequest, TxSearchResult } from "../../node/api.js";
 import type { JsonObject } from "./json/gateway-json.js";
 
-/** The part of the node the REST API reads. */
-export type RestNode = Pick<
-  NodeApi,
-  "nodeInfo" | "syncInfo" | "block" | "tx" | "txSearch" | "abciInfo" | "abciQuery" | "broadcastTx"
->;
+/**
+ * The part of the node the REST API reads, with `NodeApi`'s meanings. The embedded node answers
+ * in process, mostly synchronously; a node behind CometBFT's RPC (`cometBftRestNode`) answers
+ * with promises, and rejects with a `GatewayError` when CometBFT cannot be reached.
+ */
+export interface RestNode {
+  nodeInfo(): NodeInfo | Promise<NodeInfo>;
+  syncInfo(): SyncInfo | Promise<SyncInfo>;
+  /** Undefined for a height the node does not have. */
+  block(height: bigint): StoredBlock | undefined | Promise<StoredBlock | undefined>;
+  /** Undefined for a tx the node has not committed. */
+  tx(hash: Uint8Array): IndexedTx | undefined | Promise<IndexedTx | undefined>;
+  txSearch(request: TxSearchRequest): TxSearchResult | Promise<TxSearchResult>;
+  abciInfo(): Promise<ResponseInfo>;
+  abciQuery(request: RequestQuery): Promise<ResponseQuery>;
+  broadcastTx(tx: Uint8Array): Promise<ResponseCheckTx>;
+}
 
 export interface RouteRequest {
   readonly node: RestNode;

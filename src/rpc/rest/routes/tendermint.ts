@@ -25,8 +25,7 @@ export const tendermintRoutes: readonly Route[] = [
     method: "GET",
     path: "/cosmos/base/tendermint/v1beta1/node_info",
     async handle({ node }) {
-      const info = node.nodeInfo();
-      const app = await node.abciInfo();
+      const [info, app] = await Promise.all([node.nodeInfo(), node.abciInfo()]);
       const response = GetNodeInfoResponse.fromPartial({
         defaultNodeInfo: {
           protocolVersion: { p2p: P2P_PROTOCOL, block: BLOCK_PROTOCOL, app: app.appVersion },
@@ -46,14 +45,15 @@ export const tendermintRoutes: readonly Route[] = [
     method: "GET",
     path: "/cosmos/base/tendermint/v1beta1/syncing",
     async handle({ node }) {
-      return { json: toGatewayJson(GetSyncingResponse, { syncing: node.syncInfo().catchingUp }) };
+      const { catchingUp } = await node.syncInfo();
+      return { json: toGatewayJson(GetSyncingResponse, { syncing: catchingUp }) };
     },
   },
   {
     method: "GET",
     path: "/cosmos/base/tendermint/v1beta1/blocks/latest",
     async handle({ node }) {
-      const stored = node.block(node.syncInfo().latestBlockHeight);
+      const stored = await node.block((await node.syncInfo()).latestBlockHeight);
       if (stored === undefined) throw new GatewayError(GrpcCode.NotFound, "no block has been committed yet");
       const response = { blockId: stored.blockId, block: stored.block, sdkBlock: sdkBlock(stored.block) };
       return { json: toGatewayJson(GetLatestBlockResponse, response) };
@@ -64,7 +64,7 @@ export const tendermintRoutes: readonly Route[] = [
     path: "/cosmos/base/tendermint/v1beta1/blocks/{height}",
     async handle({ node, pathParams }) {
       const height = parseInt64(pathParams.height ?? "", "height");
-      const sync = node.syncInfo();
+      const sync = await node.syncInfo();
       if (height > sync.latestBlockHeight) {
         // The SDK's wording, kept for clients that match on it.
         throw new GatewayError(GrpcCode.InvalidArgument, "requested block height is bigger then the chain length");
@@ -72,7 +72,7 @@ export const tendermintRoutes: readonly Route[] = [
       if (height < 1n) {
         throw new GatewayError(GrpcCode.InvalidArgument, `height must be greater than 0, but got ${height}`);
       }
-      const stored = node.block(height);
+      const stored = await node.block(height);
       if (stored === undefined) {
         throw new GatewayError(
           GrpcCode.InvalidArgument,

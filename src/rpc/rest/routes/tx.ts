@@ -51,11 +51,11 @@ export const txRoutes: readonly Route[] = [
       if (!/^([0-9a-fA-F]{2})+$/.test(hash)) {
         throw new GatewayError(GrpcCode.InvalidArgument, `invalid tx hash ${JSON.stringify(hash)}: expected hex`);
       }
-      const indexed = node.tx(Buffer.from(hash, "hex"));
+      const indexed = await node.tx(Buffer.from(hash, "hex"));
       if (indexed === undefined) throw new GatewayError(GrpcCode.NotFound, `tx not found: ${hash}`);
       const response = GetTxResponse.fromPartial({
         tx: Tx.decode(indexed.tx),
-        txResponse: committedTxResponse(indexed, blockTime(node, indexed.height)),
+        txResponse: committedTxResponse(indexed, await blockTime(node, indexed.height)),
       });
       return { json: toGatewayJson(GetTxResponse, response) };
     },
@@ -70,21 +70,23 @@ export const txRoutes: readonly Route[] = [
       const limit = queryUint64(query, "limit") || DEFAULT_LIMIT;
       const orderBy = queryValue(query, "order_by");
       const descending = orderBy !== undefined && parseEnum(orderBy, OrderBy, "order_by") === OrderBy.ORDER_BY_DESC;
-      const result = searchTxs(node, {
+      const result = await searchTxs(node, {
         query: search,
         page: Number(page),
         perPage: Number(limit < MAX_PER_PAGE ? limit : MAX_PER_PAGE),
         orderBy: descending ? "desc" : "asc",
       });
-      const blockTimes = new Map<bigint, ProtoTimestamp>();
-      const timeOf = (height: bigint): ProtoTimestamp => {
+      // One block read per height, however many of the txs it holds.
+      const blockTimes = new Map<bigint, Promise<ProtoTimestamp>>();
+      const timeOf = (height: bigint): Promise<ProtoTimestamp> => {
         const time = blockTimes.get(height) ?? blockTime(node, height);
         blockTimes.set(height, time);
         return time;
       };
+      const times = await Promise.all(result.txs.map((indexed) => timeOf(indexed.height)));
       const response = GetTxsEventResponse.fromPartial({
         txs: result.txs.map((indexed) => Tx.decode(indexed.tx)),
-        txResponses: result.txs.map((indexed) => committedTxResponse(indexed, timeOf(indexed.height))),
+        txResponses: result.txs.map((indexed, i) => committedTxResponse(indexed, times[i]!)),
         total: BigInt(result.totalCount),
       });
       return { json: toGatewayJson(GetTxsEventResponse, response) };
@@ -112,10 +114,12 @@ async function broadcast(node: RestNode, txBytes: Uint8Array, mode: number): Pro
   }
 }
 
-function searchTxs(node: RestNode, request: TxSearchRequest): TxSearchResult {
+async function searchTxs(node: RestNode, request: TxSearchRequest): Promise<TxSearchResult> {
   try {
-    return node.txSearch(request);
+    return await node.txSearch(request);
   } catch (error) {
+    // A node that cannot be reached keeps its own status.
+    if (error instanceof GatewayError) throw error;
     throw new GatewayError(GrpcCode.Internal, `failed to search for txs: ${errorMessage(error)}`);
   }
 }
@@ -130,8 +134,8 @@ function eventCondition(event: string): string {
   return `${match[1]}='${match[2]}'`;
 }
 
-function blockTime(node: RestNode, height: bigint): ProtoTimestamp {
-  const stored = node.block(height);
+async function blockTime(node: RestNode, height: bigint): Promise<ProtoTimestamp> {
+  const stored = await node.block(height);
   if (stored === undefined) {
     throw new GatewayError(GrpcCode.Internal, `block ${height} of a committed tx is not available`);
   }
