@@ -1,3 +1,4 @@
+import { ResponseProcessProposal_ProposalStatus } from "cosmjs-types/tendermint/abci/types";
 import { QueryAccountRequest, QueryAccountResponse } from "cosmjs-types/cosmos/auth/v1beta1/query";
 import { BaseAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
@@ -215,5 +216,31 @@ describe("PersistenceApp", () => {
     expect(info.lastBlockHeight).toBe(1n);
     expect(info.lastBlockAppHash).toEqual(block.appHash);
     expect(await balance(bob.address)).toBe(1_000_000_003n);
+  });
+
+  it("finalizes a height again when the consensus engine restarted before the commit, genesis block included", async () => {
+    const tx = await signed(alice, [send(alice, bob.address, "5")]);
+    const first = await chain.app.finalizeBlock(chain.nextBlock([tx]));
+    const again = await chain.app.finalizeBlock(chain.nextBlock([tx]));
+    expect(again.txResults[0]!.code, again.txResults[0]!.log).toBe(0);
+    expect(again.appHash).toEqual(first.appHash);
+    await chain.app.commit();
+    chain.height += 1n;
+    expect(await balance(bob.address)).toBe(1_000_000_005n);
+    const next = await chain.block([]);
+    expect(next.appHash).toHaveLength(32);
+  });
+
+  it("proposes only txs that decode, within the byte limit, and rejects proposals with others", async () => {
+    const [a, b] = [await signed(alice, [send(alice, bob.address, "1")]), await signed(bob, [send(bob, alice.address, "1")], { accountNumber: 1n })];
+    const garbage = new Uint8Array([1, 2, 3]);
+    const proposal = { height: 1n, time: { seconds: 1n, nanos: 0 }, nextValidatorsHash: new Uint8Array(32), proposerAddress: new Uint8Array(20), misbehavior: [] };
+    const prepared = await chain.app.prepareProposal({ ...proposal, txs: [a, garbage, b], maxTxBytes: BigInt(a.length + b.length), localLastCommit: { round: 0, votes: [] } });
+    expect(prepared.txs).toEqual([a, b]);
+    const limited = await chain.app.prepareProposal({ ...proposal, txs: [a, b], maxTxBytes: BigInt(a.length + b.length - 1), localLastCommit: { round: 0, votes: [] } });
+    expect(limited.txs).toEqual([a]);
+    const verdict = (txs: Uint8Array[]) => chain.app.processProposal({ ...proposal, txs, hash: new Uint8Array(32), proposedLastCommit: { round: 0, votes: [] } });
+    expect((await verdict([a, b])).status).toBe(ResponseProcessProposal_ProposalStatus.ACCEPT);
+    expect((await verdict([a, garbage])).status).toBe(ResponseProcessProposal_ProposalStatus.REJECT);
   });
 });

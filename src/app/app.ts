@@ -184,8 +184,7 @@ export class PersistenceApp implements AbciApplication {
     if (height !== expected) throw new Error(`finalizeBlock for height ${height}, expected ${expected}`);
     // A consensus engine that restarted before our commit finalizes the same height again.
     if (this.stores.hasPendingVersion) this.stores.rollback();
-    const state = new CacheKV(this.stores.committed);
-    this.genesisState?.writeTo(state);
+    const state = this.genesisState?.copy() ?? new CacheKV(this.stores.committed);
     const block: BlockInfo = { height: request.height, time: request.time, chainId: this.options.chainId };
     const decoded = request.txs.map((raw) => this.runner.decode(raw));
     if (this.verifier) {

@@ -75,6 +75,13 @@ export class CacheKV implements KVStore {
     return this.changes.size;
   }
 
+  /** Another branch of the same parent with the same changes, which this branch never sees. */
+  copy(): CacheKV {
+    const copy = new CacheKV(this.parent);
+    copy.changes = new Map(this.changes);
+    return copy;
+  }
+
   /** Applies this branch's changes to `target` and empties the branch. */
   writeTo(target: KVStore): void {
     if (target instanceof CacheKV) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CheckTxType, type ResponseCheckTx, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import { CheckTxType, type RequestFinalizeBlock, type ResponseCheckTx, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import { PersistenceApp, type AppOptions } from "../app/app.js";
 import { Database } from "../store/database.js";
 import { TestSigner } from "./signer.js";
@@ -69,19 +69,25 @@ export class AppHarness {
   }
 
   async block(txs: Uint8Array[]): Promise<ResponseFinalizeBlock> {
+    const result = await this.app.finalizeBlock(this.nextBlock(txs));
+    await this.app.commit();
     this.height += 1n;
-    const result = await this.app.finalizeBlock({
+    return result;
+  }
+
+  /** The FinalizeBlock request of the next height. */
+  nextBlock(txs: Uint8Array[]): RequestFinalizeBlock {
+    const height = this.height + 1n;
+    return {
       txs,
       decidedLastCommit: { round: 0, votes: [] },
       misbehavior: [],
       hash: new Uint8Array(32),
-      height: this.height,
-      time: { seconds: GENESIS_SECONDS + this.height, nanos: 0 },
+      height,
+      time: { seconds: GENESIS_SECONDS + height, nanos: 0 },
       nextValidatorsHash: new Uint8Array(32),
       proposerAddress: new Uint8Array(20),
-    });
-    await this.app.commit();
-    return result;
+    };
   }
 
   async query<Req, Res>(path: string, request: Codec<Req>, partial: object, response: Codec<Res>, height = 0n): Promise<Res> {
