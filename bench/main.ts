@@ -2,12 +2,14 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import type { MsgSendCase } from "./msgsend.js";
+import type { TestnetCase } from "./testnet.js";
 import { formatSignatureCeiling, measureSignatureCeiling } from "./signatures.js";
 
 /**
  * `npm run bench`: the machine's secp256k1 ceiling (all cores), then signed MsgSend throughput
- * through CheckTx, execution and commit with 10,000 and 1,000,000 funded accounts. Each case runs
- * in a fresh process so its peak RSS is its own. BENCH_TXS sets the number of measured txs.
+ * through CheckTx, execution and commit with 10,000 and 1,000,000 funded accounts, then a
+ * 4-validator CometBFT network under load. Each case runs in a fresh process so its peak RSS is
+ * its own. BENCH_TXS and BENCH_TESTNET_TXS set the number of measured txs.
  */
 const run = promisify(execFile);
 const ACCOUNT_CASES = [10_000, 1_000_000];
@@ -16,10 +18,11 @@ function ms(value: number): string {
   return `${value.toFixed(0)} ms`;
 }
 
-async function runCase(accounts: number): Promise<MsgSendCase> {
-  const script = fileURLToPath(new URL("./msgsend.js", import.meta.url));
-  const { stdout } = await run(process.execPath, [script, String(accounts)], { maxBuffer: 1 << 20, env: process.env });
-  return JSON.parse(stdout.trim().split("\n").pop()!) as MsgSendCase;
+/** Runs a case script in its own process and returns the JSON of its last line. */
+async function runScript<T>(name: string, args: string[] = []): Promise<T> {
+  const script = fileURLToPath(new URL(name, import.meta.url));
+  const { stdout } = await run(process.execPath, [script, ...args], { maxBuffer: 1 << 20, env: process.env });
+  return JSON.parse(stdout.trim().split("\n").pop()!) as T;
 }
 
 const ceiling = await measureSignatureCeiling({ durationMs: 3_000 });
@@ -28,7 +31,7 @@ const sigPerSecond = Math.round(ceiling.ceilingPerSecond);
 
 const results: MsgSendCase[] = [];
 for (const accounts of ACCOUNT_CASES) {
-  const result = await runCase(accounts);
+  const result = await runScript<MsgSendCase>("./msgsend.js", [String(accounts)]);
   results.push(result);
   const share = ((100 * result.txPerSecond) / sigPerSecond).toFixed(1);
   console.log(`MsgSend ${accounts} accounts: ${result.txPerSecond} tx/s, ${share}% of ceiling ${sigPerSecond} sig/s`);
@@ -46,3 +49,9 @@ if (small && large) {
     `commit time from ${small.accounts} to ${large.accounts} accounts: x${growth.toFixed(2)} (log of the state size grows x${logGrowth.toFixed(2)})`,
   );
 }
+
+const testnet = await runScript<TestnetCase>("./testnet.js");
+console.log(
+  `${testnet.validators}-validator CometBFT testnet, MsgSend under load: ${testnet.txPerSecond} tx/s committed, ` +
+    `broadcast-to-commit latency p50 ${ms(testnet.latencyMs.p50)}, p99 ${ms(testnet.latencyMs.p99)} (${testnet.committed} of ${testnet.txs} txs in ${testnet.blocks} blocks)`,
+);

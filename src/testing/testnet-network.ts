@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { GenesisAllocation } from "../app/genesis-state.js";
@@ -10,7 +10,7 @@ import { acceptsConnections, spawnWithLog, type ProcessRole, type SupervisedChil
 import { parseListenAddress } from "../node/config.js";
 import { writeTestnetHomes, type TestnetLayout, type TestnetNode } from "../node/testnet-homes.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ROOT = checkoutRoot();
 export const COMETBFT_BIN = join(ROOT, ".cometbft", "bin", "cometbft");
 const PORTS_PER_NODE = 10;
 
@@ -111,6 +111,19 @@ export class TestnetNetwork {
     return { blockHash: result.block_id.hash, appHash: result.block.header.app_hash };
   }
 
+  async blockTxs(i: number, height: number): Promise<Uint8Array[]> {
+    const result = (await this.rpc(i, "block", { height: String(height) })) as { block: { data: { txs: string[] | null } } };
+    return (result.block.data.txs ?? []).map((tx) => Buffer.from(tx, "base64"));
+  }
+
+  /** Broadcasts through the node's mempool; returns CheckTx's code, or -1 when the mempool refused the tx. */
+  async broadcastTxSync(i: number, tx: Uint8Array): Promise<number> {
+    return this.rpc(i, "broadcast_tx_sync", { tx: Buffer.from(tx).toString("base64") }).then(
+      (result) => (result as { code: number }).code,
+      () => -1,
+    );
+  }
+
   /** Whether a committed tx with this hash (hex) is in the node's index. */
   async hasTx(i: number, hash: string): Promise<boolean> {
     // JSON-RPC bodies carry bytes as base64 (only URI queries take 0x-hex).
@@ -152,6 +165,16 @@ export class TestnetNetwork {
     if (body.error) throw new Error(`${method}: ${body.error.data ?? body.error.message}`);
     return body.result;
   }
+}
+
+/** The directory of package.json above this file, from src/ under vitest as from dist/ in benchmarks. */
+function checkoutRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    if (dirname(dir) === dir) throw new Error("no package.json above the testnet helper");
+    dir = dirname(dir);
+  }
+  return dir;
 }
 
 function key(i: number, role: ProcessRole): string {
