@@ -190,7 +190,7 @@ export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: nu
 }
 
 /** The first port of `count` consecutive free loopback ports, in a range where the OS rarely hands out ephemeral ones. */
-async function freePortBlock(count: number): Promise<number> {
+export async function freePortBlock(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 10_000);
     const free = await Promise.all(Array.from({ length: count }, (_, k) => isFree(base + k)));
