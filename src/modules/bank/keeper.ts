@@ -49,6 +49,14 @@ export interface BankSendKeeper extends BankViewKeeper {
 }
 
 /** Creating and destroying coins, for modules whose account holds the minter / burner permission. */
+/**
+ * A rule another module sets on transfers (as the Cosmos SDK's send restrictions): the assets
+ * module, for instance, lets fractions of a compliance-gated asset move only between accounts
+ * that pass its checks. Runs on every transfer between accounts, module accounts included; mints
+ * and burns are not transfers.
+ */
+export type SendRestriction = (ctx: Context, from: Uint8Array, to: Uint8Array, coins: readonly Coin[]) => AppError | undefined;
+
 export interface BankMintKeeper extends BankSendKeeper {
   mintCoins(ctx: Context, module: string, coins: readonly Coin[]): AppError | undefined;
   burnCoins(ctx: Context, module: string, coins: readonly Coin[]): AppError | undefined;
@@ -58,7 +66,14 @@ export interface BankMintKeeper extends BankSendKeeper {
 export class BankKeeper implements BankMintKeeper {
   private readonly params = new DecodeMemo(Params);
 
+  private readonly sendRestrictions: SendRestriction[] = [];
+
   constructor(private readonly accounts: BankAccountKeeper) {}
+
+  /** Adds a rule every later transfer must pass; rules run in the order they were added. */
+  appendSendRestriction(restriction: SendRestriction): void {
+    this.sendRestrictions.push(restriction);
+  }
 
   getBalance(ctx: Context, address: Uint8Array, denom: string): bigint {
     const bytes = ctx.kv(BANK_STORE).get(concatBytes(BALANCES_PREFIX, balanceKey(address, denom)));
@@ -95,6 +110,10 @@ export class BankKeeper implements BankMintKeeper {
   }
 
   sendCoins(ctx: Context, from: Uint8Array, to: Uint8Array, coins: readonly Coin[]): AppError | undefined {
+    for (const restriction of this.sendRestrictions) {
+      const refused = restriction(ctx, from, to, coins);
+      if (refused) return refused;
+    }
     const error = this.subtractCoins(ctx, from, coins);
     if (error) return error;
     this.addCoins(ctx, to, coins);
