@@ -1,3 +1,4 @@
+import { QueryCheckComplianceRequest, QueryCheckComplianceResponse } from "../generated/persistence/identity/v1/query.js";
 import { ResponseProcessProposal_ProposalStatus } from "cosmjs-types/tendermint/abci/types";
 import { QueryAccountRequest, QueryAccountResponse } from "cosmjs-types/cosmos/auth/v1beta1/query";
 import { BaseAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
@@ -216,6 +217,10 @@ describe("PersistenceApp", () => {
     expect(info.lastBlockHeight).toBe(1n);
     expect(info.lastBlockAppHash).toEqual(block.appHash);
     expect(await balance(bob.address)).toBe(1_000_000_003n);
+    // Queries read state as of the block's time (expiries depend on it), also after a restart.
+    const compliance = await chain.query("/persistence.identity.v1.Query/CheckCompliance", QueryCheckComplianceRequest, { address: bob.address }, QueryCheckComplianceResponse);
+    const lastBlockTime = { seconds: chain.nextBlock([]).time!.seconds - 1n, nanos: 0 };
+    expect(compliance.time).toEqual(lastBlockTime);
   });
 
   it("finalizes a height again when the consensus engine restarted before the commit, genesis block included", async () => {

@@ -102,6 +102,7 @@ export class PersistenceApp implements AbciApplication {
     });
     this.verifier = options.signatureVerifier ? new CoalescingVerifier(options.signatureVerifier) : undefined;
     this.checkState = new CacheKV(this.stores.committed);
+    if (this.stores.lastVersion > 0) this.lastBlockTime = this.stores.blockTimeAt(this.stores.lastVersion) ?? EPOCH;
   }
 
   get lastHeight(): number {
@@ -199,7 +200,7 @@ export class PersistenceApp implements AbciApplication {
 
     let appHash: Uint8Array;
     try {
-      appHash = this.stores.applyChanges(height, state.sortedChanges());
+      appHash = this.stores.applyChanges(height, state.sortedChanges(), request.time);
     } catch (error) {
       // A block half applied to the trees must not leak into a retry of the same height.
       this.stores.rollback();

@@ -56,7 +56,9 @@ export class QueryRouter {
     if (!route) return ErrUnknownRequest.wrap(`unknown query path ${request.path}`);
     const state = this.stateAt(height);
     if (isError(state)) return state;
-    const block: BlockInfo = { height: BigInt(height), time: { seconds: 0n, nanos: 0 }, chainId: this.options.chainId };
+    // State at a height is read as of that block's time, which expiries depend on.
+    const time = (height > 0 ? this.options.stores.blockTimeAt(height) : undefined) ?? { seconds: 0n, nanos: 0 };
+    const block: BlockInfo = { height: BigInt(height), time, chainId: this.options.chainId };
     const ctx = new Context(block, "query", new CacheKV(state), new GasMeter(QUERY_GAS_LIMIT));
     try {
       const value = route.run(ctx, request.data);

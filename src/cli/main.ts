@@ -8,6 +8,9 @@ import { registerStatus } from "./commands/status.js";
 import { registerTestnet } from "./commands/testnet.js";
 import { registerTx } from "./commands/tx.js";
 import { CliError, toCliError } from "./errors.js";
+import { registerAssets } from "./modules/assets.js";
+import { registerIdentity } from "./modules/identity.js";
+import { registerMarket } from "./modules/market.js";
 import { Output } from "./output.js";
 
 /** The `persistence` command tree. With `jsonErrors`, commander's own usage errors are left to the caller to print as JSON. */
@@ -29,6 +32,9 @@ export function buildProgram(options: { jsonErrors: boolean }): Command {
   registerKeys(program);
   registerTx(program);
   registerQuery(program);
+  registerIdentity(program);
+  registerAssets(program);
+  registerMarket(program);
   registerStatus(program);
   return program;
 }

@@ -1,5 +1,6 @@
 import { CommitmentProof, HashOp, LengthOp, type ExistenceProof } from "cosmjs-types/cosmos/ics23/v1/proofs";
 import type { ProofOps } from "cosmjs-types/tendermint/crypto/proof";
+import type { Timestamp } from "../generated/google/protobuf/timestamp.js";
 import { CommitInfo, PruneProgress, type StoreCommit } from "../generated/persistence/store/v1/commit.js";
 import { compareBytes, concatBytes, fromUtf8, prefixEnd, utf8 } from "./bytes.js";
 import type { Change } from "./cache-kv.js";
@@ -134,7 +135,7 @@ export class CommitMultiStore {
    * Applies a block's changes to the trees (keys ascending within each store, as IAVL's shape
    * depends on the order) and stages them in the flat table; returns the new app hash.
    */
-  applyChanges(version: number, changes: Iterable<[Uint8Array, Change]>): Uint8Array {
+  applyChanges(version: number, changes: Iterable<[Uint8Array, Change]>, blockTime?: Timestamp): Uint8Array {
     if (version <= this.lastVersion) throw new Error(`version ${version} is not after the last commit ${this.lastVersion}`);
     let previous: Uint8Array | undefined;
     for (const [key, change] of changes) {
@@ -164,6 +165,7 @@ export class CommitMultiStore {
       appHash: appHashOf(stores),
       nextNodeId: 0n,
       prunedThrough: this.last?.prunedThrough ?? before,
+      blockTime,
     };
     return this.pending.appHash;
   }
@@ -226,6 +228,11 @@ export class CommitMultiStore {
         ],
       },
     };
+  }
+
+  /** The block time recorded with a committed version, if the committer gave one. */
+  blockTimeAt(version: number): Timestamp | undefined {
+    return this.commitInfoAt(version).blockTime;
   }
 
   private commitInfoAt(version: number): CommitInfo {

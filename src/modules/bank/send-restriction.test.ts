@@ -5,7 +5,7 @@ import { AppHarness, fundedGenesis, TEST_CHAIN_ID } from "../../testing/app-harn
 import { TestSigner } from "../../testing/signer.js";
 import { decodeAddress } from "../../types/address.js";
 import { bytesEqual } from "../../store/bytes.js";
-import { ErrUnauthorized } from "../../types/errors.js";
+import { ErrUnauthorized, isError } from "../../types/errors.js";
 
 describe("bank send restrictions", () => {
   let alice: TestSigner;
@@ -17,6 +17,7 @@ describe("bank send restrictions", () => {
     bob = await TestSigner.fromSeed(2);
     chain = await AppHarness.start({ genesis: fundedGenesis([alice, bob]) });
     const bobBytes = decodeAddress(bob.address);
+    if (isError(bobBytes)) throw new Error(bobBytes.log);
     chain.app.keepers.bank.appendSendRestriction((_ctx, _from, to, coins) =>
       bytesEqual(to, bobBytes) && coins.some((c) => c.denom === "uusd") ? ErrUnauthorized.wrap("bob may not receive uusd") : undefined,
     );

@@ -5,8 +5,11 @@ import type { JsonObject } from "./json/gateway-json.js";
 import { parseInt64 } from "./request-values.js";
 import type { RestNode, Route } from "./route.js";
 import { Router } from "./router.js";
+import { assetsRoutes } from "./routes/assets.js";
 import { authRoutes } from "./routes/auth.js";
 import { bankRoutes } from "./routes/bank.js";
+import { identityRoutes } from "./routes/identity.js";
+import { marketRoutes } from "./routes/market.js";
 import { tendermintRoutes } from "./routes/tendermint.js";
 import { txRoutes } from "./routes/tx.js";
 
@@ -15,7 +18,7 @@ const MAX_BODY_BYTES = 1_000_000;
 
 const BLOCK_HEIGHT_HEADER = "x-cosmos-block-height";
 
-const routes: readonly Route[] = [...authRoutes, ...bankRoutes, ...txRoutes, ...tendermintRoutes];
+const routes: readonly Route[] = [...authRoutes, ...bankRoutes, ...txRoutes, ...tendermintRoutes, ...identityRoutes, ...assetsRoutes, ...marketRoutes];
 
 export interface RestServerOptions {
   node: RestNode;

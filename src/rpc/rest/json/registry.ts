@@ -1,8 +1,11 @@
 import type { MessageSchema } from "./schema.js";
+import { assetsSchemas } from "./schemas/assets.js";
 import { authSchemas } from "./schemas/auth.js";
 import { bankSchemas } from "./schemas/bank.js";
 import { baseSchemas } from "./schemas/base.js";
 import { cryptoSchemas } from "./schemas/crypto.js";
+import { identitySchemas } from "./schemas/identity.js";
+import { marketSchemas } from "./schemas/market.js";
 import { tendermintSchemas } from "./schemas/tendermint.js";
 import { txSchemas } from "./schemas/tx.js";
 
@@ -11,7 +14,7 @@ import { txSchemas } from "./schemas/tx.js";
  * expanded into its fields; add a module's messages here to expand them too.
  */
 export const gatewaySchemas: ReadonlyMap<string, MessageSchema> = new Map(
-  [...baseSchemas, ...cryptoSchemas, ...authSchemas, ...bankSchemas, ...txSchemas, ...tendermintSchemas].map(
+  [...baseSchemas, ...cryptoSchemas, ...authSchemas, ...bankSchemas, ...txSchemas, ...tendermintSchemas, ...identitySchemas, ...assetsSchemas, ...marketSchemas].map(
     (schema) => [schema.codec.typeUrl, schema],
   ),
 );

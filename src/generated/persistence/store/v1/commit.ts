@@ -6,6 +6,7 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { Timestamp } from "../../../google/protobuf/timestamp.js";
 
 export const protobufPackage = "persistence.store.v1";
 
@@ -33,6 +34,11 @@ export interface CommitInfo {
   nextNodeId: bigint;
   /** pruned_through is the newest version that is no longer queryable; 0 when none. */
   prunedThrough: bigint;
+  /**
+   * block_time is the time of the block this version committed (as the Cosmos SDK's
+   * CommitInfo.timestamp), so queries at a height and CheckTx after a restart see it.
+   */
+  blockTime: Timestamp | undefined;
 }
 
 /**
@@ -155,7 +161,14 @@ export const StoreCommit: MessageFns<StoreCommit> = {
 };
 
 function createBaseCommitInfo(): CommitInfo {
-  return { version: 0n, stores: [], appHash: new Uint8Array(0), nextNodeId: 0n, prunedThrough: 0n };
+  return {
+    version: 0n,
+    stores: [],
+    appHash: new Uint8Array(0),
+    nextNodeId: 0n,
+    prunedThrough: 0n,
+    blockTime: undefined,
+  };
 }
 
 export const CommitInfo: MessageFns<CommitInfo> = {
@@ -183,6 +196,9 @@ export const CommitInfo: MessageFns<CommitInfo> = {
         throw new globalThis.Error("value provided for field message.prunedThrough of type int64 too large");
       }
       writer.uint32(40).int64(message.prunedThrough);
+    }
+    if (message.blockTime !== undefined) {
+      Timestamp.encode(message.blockTime, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -240,6 +256,14 @@ export const CommitInfo: MessageFns<CommitInfo> = {
             message.prunedThrough = reader.int64() as bigint;
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.blockTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -271,6 +295,11 @@ export const CommitInfo: MessageFns<CommitInfo> = {
         : isSet(object.pruned_through)
         ? BigInt(object.pruned_through)
         : 0n,
+      blockTime: isSet(object.blockTime)
+        ? fromJsonTimestamp(object.blockTime)
+        : isSet(object.block_time)
+        ? fromJsonTimestamp(object.block_time)
+        : undefined,
     };
   },
 
@@ -291,6 +320,9 @@ export const CommitInfo: MessageFns<CommitInfo> = {
     if (message.prunedThrough !== 0n) {
       obj.prunedThrough = message.prunedThrough.toString();
     }
+    if (message.blockTime !== undefined) {
+      obj.blockTime = fromTimestamp(message.blockTime).toISOString();
+    }
     return obj;
   },
 
@@ -308,6 +340,9 @@ export const CommitInfo: MessageFns<CommitInfo> = {
     message.prunedThrough = (object.prunedThrough !== undefined && object.prunedThrough !== null)
       ? BigInt(object.prunedThrough)
       : 0n;
+    message.blockTime = (object.blockTime !== undefined && object.blockTime !== null)
+      ? Timestamp.fromPartial(object.blockTime)
+      : undefined;
     return message;
   },
 };
@@ -447,6 +482,39 @@ export type DeepPartial<T> = T extends bigint ? string | number | bigint
   : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
   : Partial<T>;
+
+function toTimestamp(date: Date): Timestamp {
+  const seconds = BigInt(Math.trunc(date.getTime() / 1_000));
+  const nanos = (date.getTime() % 1_000) * 1_000_000;
+  return { seconds, nanos };
+}
+
+function fromTimestamp(t: Timestamp): Date {
+  let millis = (globalThis.Number(t.seconds.toString()) || 0) * 1_000;
+  millis += (t.nanos || 0) / 1_000_000;
+  return new globalThis.Date(millis);
+}
+
+const timestampFractionRegex = /:\d{2}\.\d+/;
+
+function fromJsonTimestamp(o: any): Timestamp {
+  if (o instanceof globalThis.Date) {
+    return toTimestamp(o);
+  } else if (typeof o === "string") {
+    // Date only keeps milliseconds, and parses longer fractions in an engine-specific way,
+    // so parse the fractional seconds ourselves and give Date only the whole seconds
+    const fraction = timestampFractionRegex.exec(o);
+    if (fraction === null) {
+      return toTimestamp(new globalThis.Date(o));
+    }
+    const fractionNanos = Number(fraction[0].slice(4, 13).padEnd(9, "0"));
+    const wholeSeconds = new globalThis.Date(o.replace(fraction[0], fraction[0].slice(0, 3)));
+    const timestamp = toTimestamp(new globalThis.Date(wholeSeconds.getTime() + Math.trunc(fractionNanos / 1_000_000)));
+    return { ...timestamp, nanos: (timestamp.nanos ?? 0) + (fractionNanos % 1_000_000) };
+  } else {
+    return Timestamp.fromJSON(o);
+  }
+}
 
 function isSet(value: any): boolean {
   return value !== null && value !== undefined;

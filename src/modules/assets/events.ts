@@ -1,0 +1,9 @@
+/** The module's event types; every attribute is indexed, so tx_search finds e.g. asset_issued.class_id='invoice'. */
+export const EVENT_ISSUED = "asset_issued";
+export const EVENT_TRANSFERRED = "asset_transferred";
+export const EVENT_BURNED = "asset_burned";
+export const EVENT_STATUS_CHANGED = "asset_status_changed";
+export const EVENT_PROPERTIES_UPDATED = "asset_properties_updated";
+export const EVENT_MAINTAINER_CHANGED = "asset_maintainer_changed";
+export const EVENT_FRACTIONALIZED = "asset_fractionalized";
+export const EVENT_RECOMBINED = "asset_recombined";

@@ -1,0 +1,49 @@
+import { concatBytes } from "../../store/bytes.js";
+import { storeKey } from "../../types/context.js";
+
+export const MODULE_NAME = "identity";
+export const IDENTITY_STORE = storeKey("identity");
+
+/**
+ * Key layout. Addresses in keys are raw bytes; a subject that leads a composite key is
+ * length-prefixed so that one subject's entries form a contiguous range.
+ */
+/** provider address → Provider */
+export const PROVIDER_PREFIX = Uint8Array.of(0x01);
+/** auditor address → Auditor */
+export const AUDITOR_PREFIX = Uint8Array.of(0x02);
+/** authority address → Authority */
+export const AUTHORITY_PREFIX = Uint8Array.of(0x03);
+/** len(subject) ‖ subject ‖ provider address → Attestation (one per subject and provider) */
+export const ATTESTATION_PREFIX = Uint8Array.of(0x10);
+/** address → Freeze */
+export const FREEZE_PREFIX = Uint8Array.of(0x20);
+/** address → DenyListEntry */
+export const DENY_LIST_PREFIX = Uint8Array.of(0x21);
+/** len(subject) ‖ subject ‖ id (8 bytes, big-endian) → Disclosure */
+export const DISCLOSURE_PREFIX = Uint8Array.of(0x30);
+/** → the next disclosure id (8 bytes, big-endian) */
+export const NEXT_DISCLOSURE_ID_KEY = Uint8Array.of(0x31);
+
+/** The entries of one subject under a composite key: length-prefixed address. */
+export function subjectPrefix(subject: Uint8Array): Uint8Array {
+  return concatBytes(Uint8Array.of(subject.length), subject);
+}
+
+export function attestationKey(subject: Uint8Array, provider: Uint8Array): Uint8Array {
+  return concatBytes(subjectPrefix(subject), provider);
+}
+
+export function uint64Key(value: bigint): Uint8Array {
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, value);
+  return out;
+}
+
+export function readUint64Key(bytes: Uint8Array): bigint {
+  return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0);
+}
+
+export function disclosureKey(subject: Uint8Array, id: bigint): Uint8Array {
+  return concatBytes(subjectPrefix(subject), uint64Key(id));
+}
