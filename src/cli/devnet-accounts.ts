@@ -1,6 +1,7 @@
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import { makeCosmoshubPath } from "@cosmjs/amino";
 import { XPRT_GENESIS_SUPPLY, type GenesisAllocation } from "../app/genesis-state.js";
+import { identityGenesis } from "../modules/identity/genesis.js";
 import { STABLECOIN_DENOM, STAKING_DENOM } from "../types/denoms.js";
 import { ACCOUNT_PREFIX } from "../types/address.js";
 
@@ -37,4 +38,20 @@ export function devnetAllocations(addresses: readonly string[]): GenesisAllocati
       { denom: STABLECOIN_DENOM, amount: DEVNET_USD_EACH },
     ],
   }));
+}
+
+/**
+ * The devnet's compliance roles, so KYC-gated flows work out of the box: `validator` (index 0) is
+ * the compliance authority (freezes, deny list), `carol` (3) an auditor, `dave` (4) the KYC
+ * provider; `alice` (1) and `bob` (2) are left for users to attest.
+ */
+export function devnetModuleGenesis(addresses: readonly string[]): Record<string, unknown> {
+  const [authority, , , auditor, provider] = addresses;
+  return {
+    identity: identityGenesis({
+      authorities: [{ address: authority!, name: "Devnet compliance authority" }],
+      auditors: [{ address: auditor!, name: "Devnet auditor" }],
+      providers: [{ address: provider!, name: "Devnet KYC provider" }],
+    }),
+  };
 }

@@ -116,6 +116,8 @@ export interface NewGenesisOptions {
   genesisTimeMs?: number;
   /** Block limits that differ from CometBFT's defaults. */
   blockParams?: { maxBytes?: bigint; maxGas?: bigint };
+  /** Modules' genesis (by module name) beyond the accounts and balances of the allocations. */
+  moduleGenesis?: Record<string, unknown>;
 }
 
 /** The genesis document of a new chain: CometBFT's default consensus params, and an app_state from `buildAppState`. */
@@ -128,6 +130,6 @@ export function newGenesisDoc(options: NewGenesisOptions): GenesisDoc {
     consensusParams: { ...params, block: { ...params.block, ...options.blockParams } },
     validators: options.validators.map(({ key, name }) => ({ address: key.address, pubKey: key.publicKey, votingPower: GENESIS_VOTING_POWER, name })),
     appHash: new Uint8Array(0),
-    appState: new TextEncoder().encode(JSON.stringify(buildAppState(options.allocations), null, 2)),
+    appState: new TextEncoder().encode(JSON.stringify({ ...buildAppState(options.allocations), ...options.moduleGenesis }, null, 2)),
   };
 }

@@ -65,6 +65,8 @@ export interface TestnetOptions {
   validators: number;
   /** Who holds the genesis supply. */
   allocations: readonly GenesisAllocation[];
+  /** Modules' genesis beyond accounts and balances, by module name. */
+  moduleGenesis?: Record<string, unknown>;
   chainId?: string;
   /** Node i's p2p port is basePort + 10·i; 26656 by default. */
   basePort?: number;
@@ -124,6 +126,7 @@ export function writeTestnetHomes(options: TestnetOptions): TestnetLayout {
       chainId,
       validators: keys.map(({ validatorKey }, i) => ({ key: validatorKey, name: plans[i]!.name })),
       allocations: options.allocations,
+      moduleGenesis: options.moduleGenesis,
       genesisTimeMs: options.genesisTimeMs,
     }),
   );

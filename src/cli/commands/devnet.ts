@@ -8,7 +8,7 @@ import { buildAssetList, buildChainJson, buildKeplrChainInfo } from "../../rpc/c
 import { parseGasPrices } from "../../tx/fees.js";
 import { formatDecimal } from "../../types/decimal.js";
 import { defaultHome, defineAction, withCommonOptions, type ActionContext } from "../command-context.js";
-import { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, devnetAllocations, devnetWallet } from "../devnet-accounts.js";
+import { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, devnetAllocations, devnetModuleGenesis, devnetWallet } from "../devnet-accounts.js";
 import { CliError } from "../errors.js";
 import { Keyring } from "../keyring/keyring.js";
 import { keyringPassphrase } from "../keyring/passphrase.js";
@@ -44,7 +44,7 @@ async function initDevnetHome(context: ActionContext<NodeRunOptions>): Promise<v
   const keyring = new Keyring({ home, backend: "test", passphrase: keyringPassphrase(context.prompter) });
   const clash = DEVNET_KEY_NAMES.find((name, index) => keyring.has(name) && keyring.get(name).address !== addresses[index]);
   if (clash) throw new CliError("key_exists", `the test keyring in ${home} already has a different key named "${clash}"; delete it to run the devnet`);
-  initHome({ home, chainId: DEVNET_CHAIN_ID, moniker: "persistence-devnet", allocations: devnetAllocations(addresses) });
+  initHome({ home, chainId: DEVNET_CHAIN_ID, moniker: "persistence-devnet", allocations: devnetAllocations(addresses), moduleGenesis: devnetModuleGenesis(addresses) });
   for (const [index, name] of DEVNET_KEY_NAMES.entries()) {
     if (!keyring.has(name)) await keyring.addFromMnemonic(name, DEVNET_MNEMONIC, index);
   }

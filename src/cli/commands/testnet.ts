@@ -16,7 +16,7 @@ import {
   type TestnetLayout,
 } from "../../node/testnet-homes.js";
 import { defineAction, type ActionContext } from "../command-context.js";
-import { devnetAllocations, devnetWallet } from "../devnet-accounts.js";
+import { devnetAllocations, devnetModuleGenesis, devnetWallet } from "../devnet-accounts.js";
 import { CliError } from "../errors.js";
 import { OUTPUT_FORMATS } from "../output.js";
 import { acceptsConnections, TestnetSupervisor, type SupervisedNode } from "../testnet-supervisor.js";
@@ -75,6 +75,7 @@ export function registerTestnet(program: Command): void {
       restBasePort: parseInteger("--rest-base-port", context.options.restBasePort),
       blockTimeMs: parseDuration(blockTime),
       allocations: devnetAllocations(addresses),
+      moduleGenesis: devnetModuleGenesis(addresses),
     });
     context.output.result(layoutToJson(layout), [
       `wrote ${layout.chainId}: ${layout.nodes.length} validators in ${home}, a block every ${blockTime}`,
