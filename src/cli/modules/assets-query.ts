@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from "commander";
+import type { Command } from "commander";
 import * as q from "../../generated/persistence/assets/v1/query.js";
 import * as codecs from "../../modules/assets/codecs.js";
 import { statusName } from "../../modules/assets/status.js";
@@ -8,17 +8,13 @@ import { defineAction, type ActionContext, type NodeUrlOptions } from "../comman
 import { queryCommand, withNode } from "../commands/query.js";
 import { CliError } from "../errors.js";
 import type { NodeClient } from "../node-client.js";
+import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
 import { withModuleCode } from "./assets-broadcast.js";
 import { describeAsset, describeClass, documentHash } from "./assets-values.js";
 
 interface RequestCodec<T> {
   fromPartial(object: object): T;
   encode(message: T): { finish(): Uint8Array };
-}
-
-interface PageOptions extends NodeUrlOptions {
-  limit?: bigint;
-  pageKey?: string;
 }
 
 interface NftsOptions extends PageOptions {
@@ -51,20 +47,6 @@ function define<O extends NodeUrlOptions, Req, Res>(
       context.output.result(toGatewayJson(response, answer), text(answer, args));
     }),
   );
-}
-
-function withPageOptions(command: Command): Command {
-  return command
-    .addOption(new Option("--limit <n>", "at most this many entries (default 100)").argParser(parseCount))
-    .option("--page-key <base64>", "continue from the key a previous page printed");
-}
-
-function pageRequest(options: PageOptions): Partial<q.PageRequest> {
-  return { key: options.pageKey ? new Uint8Array(Buffer.from(options.pageKey, "base64")) : new Uint8Array(), limit: options.limit ?? 0n, countTotal: options.pageKey === undefined };
-}
-
-function pageLines(pagination: q.PageResponse | undefined): string[] {
-  return pagination && pagination.nextKey.length > 0 ? [`more: --page-key ${Buffer.from(pagination.nextKey).toString("base64")}`] : [];
 }
 
 /** `persistence query assets …`: classes, assets, owners, counts, fractions, documents. */
@@ -119,9 +101,4 @@ export function registerAssetsQuery(query: Command): void {
     (options) => ({ documentHash: documentHash(options) }),
     (a) => (a.nft ? describeAsset(a.nft) : [`${a.classId}/${a.id} (burned)`]),
   );
-}
-
-function parseCount(text: string): bigint {
-  if (!/^[1-9]\d{0,5}$/.test(text)) throw new InvalidArgumentError("expected a whole number from 1 to 999999");
-  return BigInt(text);
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { Timestamp } from "../../generated/google/protobuf/timestamp.js";
+import type { PageResponse } from "../../generated/persistence/base/query/v1/pagination.js";
 import * as q from "../../generated/persistence/identity/v1/query.js";
 import { InvestorClass, type ClaimRequirement } from "../../generated/persistence/identity/v1/requirement.js";
 import type { Attestation } from "../../generated/persistence/identity/v1/types.js";
@@ -14,15 +15,11 @@ import { defineAction, type ActionContext, type NodeUrlOptions } from "../comman
 import { queryCommand, withNode } from "../commands/query.js";
 import { CliError } from "../errors.js";
 import type { NodeClient } from "../node-client.js";
+import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
 import { withIdentityCode } from "./identity-broadcast.js";
 import { parseHexBytes, readRecord } from "./identity-tx.js";
 
 const SERVICE = "/persistence.identity.v1.Query";
-
-interface PageOptions extends NodeUrlOptions {
-  limit?: bigint;
-  pageKey?: string;
-}
 
 interface CheckOptions extends NodeUrlOptions {
   minKycLevel: number;
@@ -67,22 +64,8 @@ function describeAttestation(a: Attestation): string[] {
   ];
 }
 
-function pageLines(pagination: q.PageResponse | undefined): string[] {
-  return pagination && pagination.nextKey.length > 0 ? [`more: --page-key ${Buffer.from(pagination.nextKey).toString("base64")}`] : [];
-}
-
-function withPageOptions(command: Command): Command {
-  return command
-    .addOption(new Option("--limit <n>", "at most this many entries (default 100)").argParser(parseCount))
-    .option("--page-key <base64>", "continue from the key a previous page printed");
-}
-
-function pageRequest(options: PageOptions): Partial<q.PageRequest> {
-  return { key: options.pageKey ? new Uint8Array(Buffer.from(options.pageKey, "base64")) : new Uint8Array(), limit: options.limit ?? 0n, countTotal: options.pageKey === undefined };
-}
-
 /** A paginated list query: one line per entry, then the key of the next page if there is one. */
-function defineList<Req, Res extends { pagination?: q.PageResponse | undefined }>(
+function defineList<Req, Res extends { pagination?: PageResponse | undefined }>(
   parent: Command,
   name: string,
   description: string,
@@ -178,11 +161,6 @@ export function registerIdentityQuery(query: Command): void {
       ]);
     }),
   );
-}
-
-function parseCount(text: string): bigint {
-  if (!/^[1-9]\d{0,5}$/.test(text)) throw new InvalidArgumentError("expected a positive whole number");
-  return BigInt(text);
 }
 
 function parseLevel(text: string): number {

@@ -14,6 +14,7 @@ import { defineAction, type NodeUrlOptions } from "../command-context.js";
 import { CliError } from "../errors.js";
 import { formatCoin } from "../money.js";
 import type { NodeClient } from "../node-client.js";
+import { pageKey, pageLines } from "../pagination.js";
 import { withMarketCode } from "./market-broadcast.js";
 import { parseOrderId } from "./market-tx.js";
 
@@ -80,12 +81,11 @@ export function registerMarketQuery(query: Command): void {
   defineAction<PageOptions>(orders, (context, owner) =>
     withNode(context, async (node) => {
       if (isError(decodeAddress(owner!))) throw new CliError("invalid_address", `invalid owner address "${owner}"`);
-      const pagination = { limit: BigInt(context.options.limit), key: context.options.pageKey ? Buffer.from(context.options.pageKey, "base64") : new Uint8Array() };
+      const pagination = { limit: BigInt(context.options.limit), key: pageKey(context.options.pageKey) };
       const response = await ask(node, "OrdersByOwner", q.QueryOrdersByOwnerRequest, { owner, pagination }, marketResponses.ordersByOwner);
-      const nextKey = response.pagination?.nextKey ?? new Uint8Array();
       context.output.result(toGatewayJson(marketResponses.ordersByOwner, response), [
         ...(response.orders.length ? response.orders.map((o) => describeOrder(o)[0]!) : [`${owner} has no open orders`]),
-        ...(nextKey.length ? [`more: --page-key ${Buffer.from(nextKey).toString("base64")}`] : []),
+        ...pageLines(response.pagination),
       ]);
     }),
   );

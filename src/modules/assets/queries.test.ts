@@ -4,6 +4,7 @@ import { TestSigner } from "../../testing/signer.js";
 import { encodeAddress, moduleAddress } from "../../types/address.js";
 import * as requests from "../../generated/persistence/assets/v1/query.js";
 import { Property } from "../../generated/persistence/assets/v1/types.js";
+import { PageRequest } from "../../generated/persistence/base/query/v1/pagination.js";
 import {
   MsgFractionalize,
   MsgIssueAsset,
@@ -97,11 +98,11 @@ describe("assets queries", () => {
     expect(ids(await nfts({ owner: ASSETS_MODULE, classId: "invoice" }))).toEqual(["invoice/INV-3"]);
     expect(ids(await nfts({ owner: bob.address, classId: "commodity-lot" }))).toEqual([]);
 
-    const page = await nfts({ classId: "invoice", pagination: { limit: 2n, countTotal: true } as requests.PageRequest });
+    const page = await nfts({ classId: "invoice", pagination: PageRequest.fromPartial({ limit: 2n, countTotal: true }) });
     expect([ids(page), page.pagination?.total]).toEqual([["invoice/INV-1", "invoice/INV-2"], 3n]);
-    const rest = await nfts({ classId: "invoice", pagination: { key: page.pagination!.nextKey, limit: 2n } as requests.PageRequest });
+    const rest = await nfts({ classId: "invoice", pagination: PageRequest.fromPartial({ key: page.pagination!.nextKey, limit: 2n }) });
     expect([ids(rest), rest.pagination?.nextKey]).toEqual([["invoice/INV-3"], new Uint8Array(0)]);
-    const reversed = await nfts({ owner: alice.address, pagination: { reverse: true, limit: 1n } as requests.PageRequest });
+    const reversed = await nfts({ owner: alice.address, pagination: PageRequest.fromPartial({ reverse: true, limit: 1n }) });
     expect(ids(reversed)).toEqual(["commodity-lot/LOT-1"]);
 
     expect((await failure("NFTs", requests.QueryNFTsRequest, { owner: "persistence1nope", classId: "", id: "" })).slice(0, 2)).toEqual(["sdk", 7]);

@@ -6,6 +6,7 @@ import { isError, type AppError } from "../../types/errors.js";
 import { queryRoute, type QueryRoute } from "../../types/module.js";
 import { paginate } from "../../types/pagination.js";
 import * as requests from "../../generated/persistence/assets/v1/query.js";
+import type { PageRequest } from "../../generated/persistence/base/query/v1/pagination.js";
 import { Asset, AssetClass } from "../../generated/persistence/assets/v1/types.js";
 import {
   QueryBalanceResponse,
@@ -34,7 +35,7 @@ export function assetsQueries(keeper: AssetsKeeper): QueryRoute[] {
     checkClassId(classId) ?? checkAssetId(id) ?? keeper.getAsset(ctx, classId, id) ?? ErrAssetNotFound.wrap(`asset ${classId}/${id}`);
 
   /** A page of assets from a store of asset records, or of owner-index keys resolved through `resolve`. */
-  const assetPage = (store: KVStore, pagination: requests.PageRequest | undefined, resolve?: (key: Uint8Array) => Asset): NftsPage | AppError => {
+  const assetPage = (store: KVStore, pagination: PageRequest | undefined, resolve?: (key: Uint8Array) => Asset): NftsPage | AppError => {
     const page = paginate(store, pagination);
     if (isError(page)) return page;
     return { nfts: page.entries.map(([key, value]) => (resolve ? resolve(key) : Asset.decode(value))), pagination: page.page };

@@ -1,3 +1,4 @@
+import type { PageRequest, PageResponse } from "../../generated/persistence/base/query/v1/pagination.js";
 import * as q from "../../generated/persistence/identity/v1/query.js";
 import { Attestation, DenyListEntry, Disclosure, Freeze } from "../../generated/persistence/identity/v1/types.js";
 import { bytesEqual } from "../../store/bytes.js";
@@ -15,7 +16,7 @@ import type { IdentityKeeper } from "./keeper.js";
 const SERVICE = "/persistence.identity.v1.Query";
 
 /** One page of a store's values, decoded. */
-function page<T>(store: KVReader, request: q.PageRequest | undefined, decode: (bytes: Uint8Array) => T): { items: T[]; pagination: q.PageResponse } | AppError {
+function page<T>(store: KVReader, request: PageRequest | undefined, decode: (bytes: Uint8Array) => T): { items: T[]; pagination: PageResponse } | AppError {
   const result = paginate(store, request);
   if (isError(result)) return result;
   return { items: result.entries.map(([, value]) => decode(value)), pagination: result.page };

@@ -20,7 +20,7 @@ export const marketResponses = {
   recentTrades: typed(q.QueryRecentTradesResponse, "QueryRecentTradesResponse"),
 };
 
-/** persistence.market.v1: records, messages and query responses (its PageResponse has the SDK's wire form). */
+/** persistence.market.v1: records, messages and query responses. */
 export const marketSchemas: readonly MessageSchema[] = [
   message(Params, { maker_fee_rate: "string", taker_fee_rate: "string", max_fills_per_order: "uint32", max_expiries_per_block: "uint32", recent_trades_kept: "uint32" }),
   message(Order, {
