@@ -1,11 +1,11 @@
 /**
  * The layering of DESIGN.md, enforced: data flows down, never up.
- *   cli → rpc → node | abci → app → tx → modules → types → store (and crypto, generated at the bottom)
+ *   cli → client → rpc → node | abci → app → tx → modules → types → store (and crypto, generated at the bottom)
  * node/ (the embedded producer) and abci/ (the CometBFT socket server) are the two drivers of the
  * App, side by side: the upward rules keep each below rpc and cli and above app, and
  * drivers-side-by-side keeps abci/ out of node/.
  */
-const layers = ["store", "types", "modules", "tx", "app", "node", "abci", "rpc", "cli"];
+const layers = ["store", "types", "modules", "tx", "app", "node", "abci", "rpc", "client", "cli"];
 
 const upward = layers.map((layer, i) => ({
   name: `${layer}-not-above`,

@@ -1,5 +1,9 @@
-import * as bankErrors from "../modules/bank/errors.js";
-import * as sdkErrors from "../types/errors.js";
+// The modules whose registered errors the CLI names (loading them registers their errors).
+import "../modules/assets/errors.js";
+import "../modules/bank/errors.js";
+import "../modules/identity/errors.js";
+import "../modules/market/errors.js";
+import { registeredError } from "../types/errors.js";
 
 /** What the chain said when it refused something: the Cosmos SDK's (codespace, code) and log. */
 export interface ChainFailure {
@@ -31,15 +35,10 @@ export class CliError extends Error {
   }
 }
 
-const registeredCodes = new Map(
-  [...Object.values(sdkErrors), ...Object.values(bankErrors)]
-    .filter((value): value is sdkErrors.ErrorCode => value instanceof sdkErrors.ErrorCode)
-    .map((error) => [`${error.codespace}/${error.code}`, snakeCase(error.description)]),
-);
-
 /** The stable string code of a registered chain error; `<codespace>_error_<code>` for one we do not know. */
 export function chainErrorCode(codespace: string, code: number): string {
-  return registeredCodes.get(`${codespace}/${code}`) ?? `${codespace || "chain"}_error_${code}`;
+  const registered = registeredError(codespace, code);
+  return registered ? snakeCase(registered.description) : `${codespace || "chain"}_error_${code}`;
 }
 
 function snakeCase(description: string): string {

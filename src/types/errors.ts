@@ -38,6 +38,11 @@ export function registerError(codespace: string, code: number, description: stri
   return error;
 }
 
+/** The registered error with this codespace and code, among the modules loaded in this process. */
+export function registeredError(codespace: string, code: number): ErrorCode | undefined {
+  return registry.get(`${codespace}/${code}`);
+}
+
 /**
  * An expected failure, returned as a value by handlers and keepers. Its log reads like the
  * Cosmos SDK's: "<message>: <description>".

@@ -12,6 +12,14 @@ export interface MsgCodec<T> extends ProtoCodec<T> {
   readonly typeUrl: string;
 }
 
+/**
+ * A ts-proto codec with its type URL (`/<package>.<Message>`), as cosmjs-types' codecs carry
+ * one: what message routing, CosmJS registries and the REST JSON converter key messages by.
+ */
+export function withTypeUrl<C extends object>(codec: C, packageName: string, name: string): C & { readonly typeUrl: string } {
+  return { ...codec, typeUrl: `/${packageName}.${name}` };
+}
+
 /** How a module handles one transaction message type. */
 export interface MsgHandler<T = unknown> {
   readonly type: MsgCodec<T>;

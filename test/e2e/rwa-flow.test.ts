@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Registry, type EncodeObject } from "@cosmjs/proto-signing";
-import { defaultRegistryTypes, GasPrice, QueryClient, SigningStargateClient, type DeliverTxResponse } from "@cosmjs/stargate";
+import type { EncodeObject } from "@cosmjs/proto-signing";
+import { GasPrice, QueryClient, SigningStargateClient, type DeliverTxResponse } from "@cosmjs/stargate";
 import { connectComet, type CometClient } from "@cosmjs/tendermint-rpc";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,10 +18,10 @@ import { AssetStatus } from "../../src/generated/persistence/assets/v1/types.js"
 import { InvestorClass } from "../../src/generated/persistence/identity/v1/requirement.js";
 import { QueryOrderBookRequest, QueryOrderBookResponse } from "../../src/generated/persistence/market/v1/query.js";
 import { Side } from "../../src/generated/persistence/market/v1/types.js";
-import { IDENTITY_MSG_TYPES, MsgAttest } from "../../src/modules/identity/codecs.js";
+import { MsgAttest } from "../../src/modules/identity/codecs.js";
 import { MsgFractionalize, MsgIssueAsset } from "../../src/modules/assets/codecs.js";
-import { assetsRegistryTypes } from "../../src/modules/assets/registry.js";
-import { MsgPlaceOrderCodec, marketRegistryTypes } from "../../src/modules/market/codecs.js";
+import { MsgPlaceOrderCodec } from "../../src/modules/market/codecs.js";
+import { persistenceRegistry } from "../../src/client/registry.js";
 import { encodeAddress, moduleAddress } from "../../src/types/address.js";
 import { ensureCliBuilt, exited, OutputWatcher, spawnCli } from "../../src/testing/cli-process.js";
 
@@ -46,8 +46,7 @@ describe("tokenize, fractionalize and trade an invoice through CosmJS", () => {
     const rpc = (await new OutputWatcher(node.stdout).waitFor(/^RPC: +(http:\/\/\S+)$/m))[1]!;
     const wallet = await devnetWallet(5);
     [, alice, bob, carol, dave] = (await wallet.getAccounts()).map((a) => a.address) as [string, string, string, string, string];
-    const registry = new Registry([...defaultRegistryTypes, ...IDENTITY_MSG_TYPES.map((t) => [t.typeUrl, t] as const), ...assetsRegistryTypes, ...marketRegistryTypes] as never);
-    client = await SigningStargateClient.connectWithSigner(rpc, wallet, { registry, gasPrice: GasPrice.fromString("0.0025uxprt"), broadcastPollIntervalMs: 100 });
+    client = await SigningStargateClient.connectWithSigner(rpc, wallet, { registry: persistenceRegistry(), gasPrice: GasPrice.fromString("0.0025uxprt"), broadcastPollIntervalMs: 100 });
     comet = await connectComet(rpc);
     queries = new QueryClient(comet);
   }, 120_000);

@@ -9,8 +9,8 @@ import { queryCommand, withNode } from "../commands/query.js";
 import { CliError } from "../errors.js";
 import type { NodeClient } from "../node-client.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
-import { withModuleCode } from "./assets-broadcast.js";
 import { describeAsset, describeClass, documentHash } from "./assets-values.js";
+
 
 interface RequestCodec<T> {
   fromPartial(object: object): T;
@@ -27,7 +27,7 @@ export async function askAssets<Req, Res>(node: NodeClient, method: string, requ
   const answer = await node.comet.abciQuery({ path: codecs.queryPath(method), data: request.encode(request.fromPartial(fields)).finish() });
   if (answer.code) {
     const log = (answer.log ?? "").replace(/^rpc error: code = \w+ desc = /, "");
-    throw withModuleCode(CliError.fromChain({ code: answer.code, codespace: answer.codespace ?? "", log }));
+    throw CliError.fromChain({ code: answer.code, codespace: answer.codespace ?? "", log });
   }
   return response.decode(answer.value);
 }

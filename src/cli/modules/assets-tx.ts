@@ -8,11 +8,12 @@ import { isError } from "../../types/errors.js";
 import { defineAction } from "../command-context.js";
 import { CliError } from "../errors.js";
 import type { NodeClient } from "../node-client.js";
-import { signAndBroadcast, withTxOptions, type AssetsTxOptions, type MessageBuilder } from "./assets-broadcast.js";
+import { signAndBroadcast, txMessage, type BuildTx } from "../tx/signed-tx.js";
+import { withTxOptions, type TxOptions } from "../tx/tx-options.js";
 import { askAssets } from "./assets-query.js";
 import { documentHash, formatProperty, parseProperties, parseStatus } from "./assets-values.js";
 
-interface PropertyOptions extends AssetsTxOptions {
+interface PropertyOptions extends TxOptions {
   property: string[];
 }
 
@@ -34,9 +35,11 @@ function requireAddress(address: string, role: string): void {
   if (isError(decoded)) throw new CliError("invalid_address", `invalid ${role}: ${decoded.message}`);
 }
 
-/** Registers a tx command whose action builds one message from the arguments. */
-function define<O extends AssetsTxOptions, T>(command: Command, build: (options: O, args: string[]) => MessageBuilder<T>): void {
-  defineAction<O>(withTxOptions(command), async (context, keyName, ...args) => signAndBroadcast(context, keyName!, build(context.options, args)));
+/** Registers a tx command whose action builds one assets tx from the options and arguments. */
+function define<O extends TxOptions>(command: Command, build: (options: O, args: string[]) => BuildTx): void {
+  defineAction<O>(withTxOptions(command), async (context, keyName, ...args) =>
+    signAndBroadcast(context, { keyName: keyName!, build: build(context.options, args) }),
+  );
 }
 
 /** `persistence tx assets …`: issue, transfer, burn, status, properties, maintainer, fractions. */
@@ -53,32 +56,29 @@ export function registerAssetsTx(tx: Command): void {
       "after",
       "\nProperty values are typed by the class's schema (see `persistence query assets class <class-id>`):\ntext, whole numbers, dates (2024-06-30 or 2024-06-30T12:00:00Z), 64 hex digits, or amounts (1000usd, 1200EUR).\nA document can be tokenized once only, by anyone, ever.\n\nExample:\n  persistence tx assets issue alice invoice INV-2024-001 --document-file invoice.pdf -p face_value=1000usd -p issue_date=2024-06-01 -p due_date=2024-08-30 -p obligor_commitment=<64 hex> --yes",
     );
-  define<IssueOptions, codecs.MsgIssueAsset>(issue, (options, [classId, id]) => {
+  define<IssueOptions>(issue, (options, [classId, id]) => {
     const hash = documentHash(options);
-    return async (issuer, node) => {
+    return (issuer) => async (node) => {
       const properties = parseProperties(await classOf(node, classId!), options.property);
       return {
-        codec: codecs.MsgIssueAsset,
-        value: codecs.MsgIssueAsset.fromPartial({ issuer, classId, id, documentHash: hash, properties }),
+        messages: [txMessage(codecs.MsgIssueAsset, codecs.MsgIssueAsset.fromPartial({ issuer, classId, id, documentHash: hash, properties }))],
         summary: [`issue ${classId}/${id}`, `  document: ${toHex(hash)}`, ...properties.map((p) => `  ${formatProperty(p)}`)],
       };
     };
   });
 
   const transfer = assets.command("transfer <sender-key> <class-id> <id> <receiver>").description("send an asset you own; both parties must meet the class's holder requirement");
-  define<AssetsTxOptions, codecs.MsgTransferAsset>(transfer, (_options, [classId, id, receiver]) => {
+  define<TxOptions>(transfer, (_options, [classId, id, receiver]) => {
     requireAddress(receiver!, "receiver");
-    return async (sender) => ({
-      codec: codecs.MsgTransferAsset,
-      value: { sender, classId: classId!, id: id!, receiver: receiver! },
+    return (sender) => ({
+      messages: [txMessage(codecs.MsgTransferAsset, { sender, classId: classId!, id: id!, receiver: receiver! })],
       summary: [`transfer ${classId}/${id}`, `  to: ${receiver}`],
     });
   });
 
   const burn = assets.command("burn <owner-key> <class-id> <id>").description("burn a settled asset you own; its id and document stay reserved");
-  define<AssetsTxOptions, codecs.MsgBurnAsset>(burn, (_options, [classId, id]) => async (owner) => ({
-    codec: codecs.MsgBurnAsset,
-    value: { owner, classId: classId!, id: id! },
+  define<TxOptions>(burn, (_options, [classId, id]) => (owner) => ({
+    messages: [txMessage(codecs.MsgBurnAsset, { owner, classId: classId!, id: id! })],
     summary: [`burn ${classId}/${id}`],
   }));
 
@@ -86,34 +86,31 @@ export function registerAssetsTx(tx: Command): void {
     .command("set-status <maintainer-key> <class-id> <id> <status>")
     .description("move an asset you maintain to another status: issued, pledged, financed, paid, defaulted or settled")
     .addHelpText("after", "\nAllowed moves: issued → pledged, paid, defaulted; pledged → issued, financed; financed → paid, defaulted;\npaid → settled; defaulted → settled.");
-  define<AssetsTxOptions, codecs.MsgSetAssetStatus>(status, (_options, [classId, id, name]) => {
+  define<TxOptions>(status, (_options, [classId, id, name]) => {
     const value = parseStatus(name!);
-    return async (maintainer) => ({
-      codec: codecs.MsgSetAssetStatus,
-      value: { maintainer, classId: classId!, id: id!, status: value },
+    return (maintainer) => ({
+      messages: [txMessage(codecs.MsgSetAssetStatus, { maintainer, classId: classId!, id: id!, status: value })],
       summary: [`set the status of ${classId}/${id} to ${name}`],
     });
   });
 
   const update = assets.command("update-properties <maintainer-key> <class-id> <id>").description("change mutable properties of an asset you maintain").addOption(propertyOption());
-  define<PropertyOptions, codecs.MsgUpdateProperties>(update, (options, [classId, id]) => {
+  define<PropertyOptions>(update, (options, [classId, id]) => {
     if (options.property.length === 0) throw new CliError("usage_error", "give at least one --property name=value");
-    return async (maintainer, node) => {
+    return (maintainer) => async (node) => {
       const properties = parseProperties(await classOf(node, classId!), options.property);
       return {
-        codec: codecs.MsgUpdateProperties,
-        value: { maintainer, classId: classId!, id: id!, properties },
+        messages: [txMessage(codecs.MsgUpdateProperties, { maintainer, classId: classId!, id: id!, properties })],
         summary: [`update ${classId}/${id}`, ...properties.map((p) => `  ${formatProperty(p)}`)],
       };
     };
   });
 
   const maintainer = assets.command("transfer-maintainer <maintainer-key> <class-id> <id> <new-maintainer>").description("hand the maintainer role of an asset to another account");
-  define<AssetsTxOptions, codecs.MsgTransferMaintainer>(maintainer, (_options, [classId, id, next]) => {
+  define<TxOptions>(maintainer, (_options, [classId, id, next]) => {
     requireAddress(next!, "new maintainer");
-    return async (current) => ({
-      codec: codecs.MsgTransferMaintainer,
-      value: { maintainer: current, classId: classId!, id: id!, newMaintainer: next! },
+    return (current) => ({
+      messages: [txMessage(codecs.MsgTransferMaintainer, { maintainer: current, classId: classId!, id: id!, newMaintainer: next! })],
       summary: [`hand the maintainer role of ${classId}/${id}`, `  to: ${next}`],
     });
   });
@@ -122,20 +119,18 @@ export function registerAssetsTx(tx: Command): void {
     .command("fractionalize <owner-key> <class-id> <id> <units>")
     .description("lock an asset you own and receive <units> fungible units of the denom asset/<class-id>/<id>")
     .addHelpText("after", "\nThe units are bank coins: send and trade them like any other (holders must meet the class's\nholder requirement). Whoever holds all of them can recombine them into the asset.");
-  define<AssetsTxOptions, codecs.MsgFractionalize>(fractionalize, (_options, [classId, id, units]) => {
+  define<TxOptions>(fractionalize, (_options, [classId, id, units]) => {
     const count = parseUnits(units!);
     const denom = fractionDenom(classId!, id!);
-    return async (owner) => ({
-      codec: codecs.MsgFractionalize,
-      value: { owner, classId: classId!, id: id!, units: count },
+    return (owner) => ({
+      messages: [txMessage(codecs.MsgFractionalize, { owner, classId: classId!, id: id!, units: count })],
       summary: [`split ${classId}/${id} into ${count} units${isError(denom) ? "" : ` of ${denom}`}`],
     });
   });
 
   const recombine = assets.command("recombine <holder-key> <denom>").description("burn every unit of a fraction denom you hold and receive the asset");
-  define<AssetsTxOptions, codecs.MsgRecombine>(recombine, (_options, [denom]) => async (holder) => ({
-    codec: codecs.MsgRecombine,
-    value: { holder, denom: denom! },
+  define<TxOptions>(recombine, (_options, [denom]) => (holder) => ({
+    messages: [txMessage(codecs.MsgRecombine, { holder, denom: denom! })],
     summary: [`recombine ${denom}`],
   }));
 }

@@ -131,7 +131,8 @@ export function describeAsset(asset: Asset): string[] {
   ];
 }
 
-function describeRequirement(requirement: ClaimRequirement | undefined): string {
+/** A claim requirement as people read it ("none" when it asks for no claims); the market's params use it too. */
+export function describeRequirement(requirement: ClaimRequirement | undefined): string {
   if (!requirement || (requirement.minKycLevel === 0 && !requirement.trader && requirement.jurisdictions.length + requirement.investorClasses.length === 0)) return "none";
   return [
     `KYC level ≥ ${requirement.minKycLevel}`,

@@ -16,7 +16,6 @@ import { queryCommand, withNode } from "../commands/query.js";
 import { CliError } from "../errors.js";
 import type { NodeClient } from "../node-client.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
-import { withIdentityCode } from "./identity-broadcast.js";
 import { parseHexBytes, readRecord } from "./identity-tx.js";
 
 const SERVICE = "/persistence.identity.v1.Query";
@@ -43,7 +42,7 @@ async function ask<Req, Res>(node: NodeClient, method: string, request: RequestC
   const answer = await node.comet.abciQuery({ path: `${SERVICE}/${method}`, data: request.encode(request.fromPartial(fields)).finish() });
   if (answer.code) {
     const log = (answer.log ?? "").replace(/^rpc error: code = \w+ desc = /, "");
-    throw withIdentityCode(CliError.fromChain({ code: answer.code, codespace: answer.codespace ?? "", log }));
+    throw CliError.fromChain({ code: answer.code, codespace: answer.codespace ?? "", log });
   }
   return response.decode(answer.value);
 }

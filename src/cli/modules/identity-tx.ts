@@ -10,9 +10,10 @@ import { decodeAddress } from "../../types/address.js";
 import { isError } from "../../types/errors.js";
 import { defineAction } from "../command-context.js";
 import { CliError } from "../errors.js";
-import { signAndBroadcast, withTxOptions, type IdentityTxOptions } from "./identity-broadcast.js";
+import { signAndBroadcast, txMessage } from "../tx/signed-tx.js";
+import { withTxOptions, type TxOptions } from "../tx/tx-options.js";
 
-interface AttestOptions extends IdentityTxOptions {
+interface AttestOptions extends TxOptions {
   kycLevel: number;
   jurisdiction: string;
   investorClass: InvestorClass;
@@ -23,7 +24,7 @@ interface AttestOptions extends IdentityTxOptions {
   salt?: string;
 }
 
-interface ReasonOptions extends IdentityTxOptions {
+interface ReasonOptions extends TxOptions {
   reason: string;
 }
 
@@ -48,39 +49,48 @@ export function registerIdentityTx(tx: Command): void {
     const { options } = context;
     requireAddress(subject!, "subject");
     const commitment = commitmentOf(options);
-    const build = (provider: string) => ({
-      codec: codecs.MsgAttest,
-      value: codecs.MsgAttest.fromPartial({
-        provider,
-        subject,
-        kycLevel: options.kycLevel,
-        jurisdiction: options.jurisdiction,
-        investorClass: options.investorClass,
-        trader: options.trader === true,
-        expiry: options.expiry,
-        commitment,
+    const claims = {
+      subject,
+      kycLevel: options.kycLevel,
+      jurisdiction: options.jurisdiction,
+      investorClass: options.investorClass,
+      trader: options.trader === true,
+      expiry: options.expiry,
+      commitment,
+    };
+    await signAndBroadcast(context, {
+      keyName: providerKey!,
+      build: (provider) => ({
+        messages: [txMessage(codecs.MsgAttest, codecs.MsgAttest.fromPartial({ provider, ...claims }))],
+        summary: [
+          `attest ${subject}`,
+          `  claims: KYC level ${options.kycLevel}, ${options.jurisdiction}, ${INVESTOR_CLASS_NAMES.get(options.investorClass)}${options.trader ? ", trader" : ""}, until ${Timestamp.toJSON(options.expiry) as string}`,
+          `  commitment: ${toHex(commitment)}`,
+        ],
       }),
     });
-    await signAndBroadcast(context, providerKey!, build, [
-      `attest ${subject}`,
-      `  claims: KYC level ${options.kycLevel}, ${options.jurisdiction}, ${INVESTOR_CLASS_NAMES.get(options.investorClass)}${options.trader ? ", trader" : ""}, until ${Timestamp.toJSON(options.expiry) as string}`,
-      `  commitment: ${toHex(commitment)}`,
-    ]);
   });
 
   const revoke = withTxOptions(identity.command("revoke <provider-key> <subject>").description("revoke your attestation of an account"));
-  defineAction<IdentityTxOptions>(revoke, async (context, providerKey, subject) => {
+  defineAction<TxOptions>(revoke, async (context, providerKey, subject) => {
     requireAddress(subject!, "subject");
-    await signAndBroadcast(context, providerKey!, (provider) => ({ codec: codecs.MsgRevokeAttestation, value: { provider, subject: subject! } }), [`revoke the attestation of ${subject}`]);
+    await signAndBroadcast(context, {
+      keyName: providerKey!,
+      build: (provider) => ({ messages: [txMessage(codecs.MsgRevokeAttestation, { provider, subject: subject! })], summary: [`revoke the attestation of ${subject}`] }),
+    });
   });
 
   const disclose = withTxOptions(identity.command("disclose <provider-key> <auditor> <subject>").description("record that you disclosed an account's personal record to a registered auditor"));
-  defineAction<IdentityTxOptions>(disclose, async (context, providerKey, auditor, subject) => {
+  defineAction<TxOptions>(disclose, async (context, providerKey, auditor, subject) => {
     requireAddress(auditor!, "auditor");
     requireAddress(subject!, "subject");
-    await signAndBroadcast(context, providerKey!, (provider) => ({ codec: codecs.MsgRecordDisclosure, value: { provider, auditor: auditor!, subject: subject! } }), [
-      `record a disclosure of ${subject}'s record to ${auditor}`,
-    ]);
+    await signAndBroadcast(context, {
+      keyName: providerKey!,
+      build: (provider) => ({
+        messages: [txMessage(codecs.MsgRecordDisclosure, { provider, auditor: auditor!, subject: subject! })],
+        summary: [`record a disclosure of ${subject}'s record to ${auditor}`],
+      }),
+    });
   });
 
   const holds = [
@@ -91,9 +101,11 @@ export function registerIdentityTx(tx: Command): void {
     const command = withTxOptions(identity.command(`${name} <authority-key> <address>`).description(description)).option("--reason <text>", "why, kept on chain (at most 256 characters)", "");
     defineAction<ReasonOptions>(command, async (context, authorityKey, address) => {
       requireAddress(address!, "account");
-      await signAndBroadcast(context, authorityKey!, (authority) => ({ codec, value: { authority, address: address!, reason: context.options.reason } }), [
-        `${verb} ${address}${context.options.reason ? ` (${context.options.reason})` : ""}`,
-      ]);
+      const { reason } = context.options;
+      await signAndBroadcast(context, {
+        keyName: authorityKey!,
+        build: (authority) => ({ messages: [txMessage(codec, { authority, address: address!, reason })], summary: [`${verb} ${address}${reason ? ` (${reason})` : ""}`] }),
+      });
     });
   }
   const lifts = [
@@ -102,9 +114,12 @@ export function registerIdentityTx(tx: Command): void {
   ] as const;
   for (const [name, description, codec, verb] of lifts) {
     const command = withTxOptions(identity.command(`${name} <authority-key> <address>`).description(description));
-    defineAction<IdentityTxOptions>(command, async (context, authorityKey, address) => {
+    defineAction<TxOptions>(command, async (context, authorityKey, address) => {
       requireAddress(address!, "account");
-      await signAndBroadcast(context, authorityKey!, (authority) => ({ codec, value: { authority, address: address! } }), [`${verb} ${address}`]);
+      await signAndBroadcast(context, {
+        keyName: authorityKey!,
+        build: (authority) => ({ messages: [txMessage(codec, { authority, address: address! })], summary: [`${verb} ${address}`] }),
+      });
     });
   }
 }

@@ -15,7 +15,7 @@ import { CliError } from "../errors.js";
 import { formatCoin } from "../money.js";
 import type { NodeClient } from "../node-client.js";
 import { pageKey, pageLines } from "../pagination.js";
-import { withMarketCode } from "./market-broadcast.js";
+import { describeRequirement } from "./assets-values.js";
 import { parseOrderId } from "./market-tx.js";
 
 const SERVICE = "/persistence.market.v1.Query";
@@ -34,7 +34,7 @@ interface PageOptions extends NodeUrlOptions {
 export function registerMarketQuery(query: Command): void {
   const market = query.command("market").description("market module queries");
 
-  defineAction<NodeUrlOptions>(queryCommand(market, "params", "the market's fees and bounds"), (context) =>
+  defineAction<NodeUrlOptions>(queryCommand(market, "params", "the market's fees, bounds and trading requirement"), (context) =>
     withNode(context, async (node) => {
       const { params } = await ask(node, "Params", q.QueryParamsRequest, {}, marketResponses.params);
       context.output.result(toGatewayJson(marketResponses.params, { params }), [
@@ -43,6 +43,7 @@ export function registerMarketQuery(query: Command): void {
         `max fills per order:    ${params!.maxFillsPerOrder}`,
         `max expiries per block: ${params!.maxExpiriesPerBlock}`,
         `recent trades kept:     ${params!.recentTradesKept}`,
+        `trading requirement:    ${describeRequirement(params!.tradingRequirement)}`,
       ]);
     }),
   );
@@ -108,7 +109,7 @@ async function ask<Req, Res>(
   response: MessageCodec<Res>,
 ): Promise<Res> {
   const result = await node.comet.abciQuery({ path: `${SERVICE}/${method}`, data: request.encode(request.fromPartial(fields as never)).finish() });
-  if (result.code) throw withMarketCode(CliError.fromChain({ code: result.code, codespace: result.codespace, log: result.log ?? "" }));
+  if (result.code) throw CliError.fromChain({ code: result.code, codespace: result.codespace, log: result.log ?? "" });
   return response.decode(result.value);
 }
 

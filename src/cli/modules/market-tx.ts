@@ -11,9 +11,10 @@ import { isError } from "../../types/errors.js";
 import { defineAction } from "../command-context.js";
 import { CliError } from "../errors.js";
 import { formatCoin, parseCoinsArgument } from "../money.js";
-import { signAndBroadcast, withTxOptions, type MarketTxOptions, type Outcome } from "./market-broadcast.js";
+import { signAndBroadcast, txMessage, type Outcome } from "../tx/signed-tx.js";
+import { withTxOptions, type TxOptions } from "../tx/tx-options.js";
 
-interface PlaceOptions extends MarketTxOptions {
+interface PlaceOptions extends TxOptions {
   expiresAt?: Timestamp;
 }
 
@@ -47,32 +48,29 @@ export function registerMarketTx(tx: Command): void {
     const asset = parseBase(base!);
     if (isError(asset)) throw new CliError("invalid_base", asset.message);
     const expiresAt = context.options.expiresAt;
-    const build = (owner: string) => {
-      const value = MsgPlaceOrderCodec.fromPartial({ owner, base, side, price: price.toString(), quantity: quantity.toString(), expiresAt });
-      return { typeUrl: MsgPlaceOrderCodec.typeUrl, value, bytes: MsgPlaceOrderCodec.encode(value).finish() };
-    };
-    await signAndBroadcast(
-      context,
-      key!,
-      build,
-      [
-        `${sideText} ${quantity} ${base} at ${formatCoin({ denom: STABLECOIN_DENOM, amount: price })} per unit`,
-        ...(expiresAt ? [`  expires: ${Timestamp.toJSON(expiresAt) as string}`] : []),
-      ],
-      placed,
-    );
+    await signAndBroadcast(context, {
+      keyName: key!,
+      build: (owner) => ({
+        messages: [txMessage(MsgPlaceOrderCodec, MsgPlaceOrderCodec.fromPartial({ owner, base, side, price: price.toString(), quantity: quantity.toString(), expiresAt }))],
+        summary: [
+          `${sideText} ${quantity} ${base} at ${formatCoin({ denom: STABLECOIN_DENOM, amount: price })} per unit`,
+          ...(expiresAt ? [`  expires: ${Timestamp.toJSON(expiresAt) as string}`] : []),
+        ],
+      }),
+      describe: placed,
+    });
   });
 
   const cancel = withTxOptions(market.command("cancel-order <key> <order-id>").description("cancel your open order and get its escrow back"));
-  defineAction<MarketTxOptions>(cancel, async (context, key, idText) => {
+  defineAction<TxOptions>(cancel, async (context, key, idText) => {
     const orderId = parseOrderId(idText!);
-    const build = (owner: string) => {
-      const value = { owner, orderId };
-      return { typeUrl: MsgCancelOrderCodec.typeUrl, value, bytes: MsgCancelOrderCodec.encode(value).finish() };
-    };
-    await signAndBroadcast(context, key!, build, [`cancel order ${orderId}`], (result) => {
-      const refund = attribute(result, "order_cancelled", "refund");
-      return { json: { order_id: orderId.toString(), refund }, text: [`order ${orderId} cancelled, refunded ${refund}`] };
+    await signAndBroadcast(context, {
+      keyName: key!,
+      build: (owner) => ({ messages: [txMessage(MsgCancelOrderCodec, { owner, orderId })], summary: [`cancel order ${orderId}`] }),
+      describe: (result) => {
+        const refund = attribute(result, "order_cancelled", "refund");
+        return { json: { order_id: orderId.toString(), refund }, text: [`order ${orderId} cancelled, refunded ${refund}`] };
+      },
     });
   });
 }

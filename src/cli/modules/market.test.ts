@@ -72,7 +72,12 @@ describe("persistence tx/query market, built, against a running node", () => {
     expect(trades.stdout).toContain(`#1 height`);
     expect(trades.stdout).toContain(`${bob} bought 4 at 1.500000 USD (1500000uusd) from order 1 (fees 6000 + 12000 uusd)`);
     const params = await query(["params"]);
-    expect(params.json().params).toMatchObject({ maker_fee_rate: "0.001000000000000000", max_fills_per_order: 50 });
+    expect(params.json().params).toMatchObject({
+      maker_fee_rate: "0.001000000000000000",
+      max_fills_per_order: 50,
+      trading_requirement: { min_kyc_level: 0, jurisdictions: [], investor_classes: [], trader: false },
+    });
+    expect((await cli(["query", "market", "params", "--node", node])).stdout).toContain("trading requirement:    none");
   }, 60_000);
 
   it("sells a whole NFT with an expiry, lists an owner's orders page by page, and cancels", async () => {

@@ -7,13 +7,10 @@ import * as query from "../../generated/persistence/assets/v1/query.js";
 import * as tx from "../../generated/persistence/assets/v1/tx.js";
 import * as types from "../../generated/persistence/assets/v1/types.js";
 import * as requirement from "../../generated/persistence/identity/v1/requirement.js";
+import { withTypeUrl } from "../../types/module.js";
 
-function typed<C extends object>(codec: C, packageName: string, name: string): C & { readonly typeUrl: string } {
-  return { ...codec, typeUrl: `/${packageName}.${name}` };
-}
-
-const msg = <C extends object>(codec: C, name: string) => typed(codec, tx.protobufPackage, name);
-const res = <C extends object>(codec: C, name: string) => typed(codec, query.protobufPackage, name);
+const msg = <C extends object>(codec: C, name: string) => withTypeUrl(codec, tx.protobufPackage, name);
+const res = <C extends object>(codec: C, name: string) => withTypeUrl(codec, query.protobufPackage, name);
 
 export type MsgIssueAsset = tx.MsgIssueAsset;
 export const MsgIssueAsset = msg(tx.MsgIssueAsset, "MsgIssueAsset");
@@ -42,14 +39,14 @@ export const MsgRecombine = msg(tx.MsgRecombine, "MsgRecombine");
 export type MsgRecombineResponse = tx.MsgRecombineResponse;
 export const MsgRecombineResponse = msg(tx.MsgRecombineResponse, "MsgRecombineResponse");
 
-export const Amount = typed(types.Amount, types.protobufPackage, "Amount");
-export const Property = typed(types.Property, types.protobufPackage, "Property");
-export const PropertySchema = typed(types.PropertySchema, types.protobufPackage, "PropertySchema");
-export const AssetClass = typed(types.AssetClass, types.protobufPackage, "AssetClass");
-export const Asset = typed(types.Asset, types.protobufPackage, "Asset");
-export const Fraction = typed(types.Fraction, types.protobufPackage, "Fraction");
-export const Params = typed(types.Params, types.protobufPackage, "Params");
-export const ClaimRequirement = typed(requirement.ClaimRequirement, requirement.protobufPackage, "ClaimRequirement");
+export const Amount = withTypeUrl(types.Amount, types.protobufPackage, "Amount");
+export const Property = withTypeUrl(types.Property, types.protobufPackage, "Property");
+export const PropertySchema = withTypeUrl(types.PropertySchema, types.protobufPackage, "PropertySchema");
+export const AssetClass = withTypeUrl(types.AssetClass, types.protobufPackage, "AssetClass");
+export const Asset = withTypeUrl(types.Asset, types.protobufPackage, "Asset");
+export const Fraction = withTypeUrl(types.Fraction, types.protobufPackage, "Fraction");
+export const Params = withTypeUrl(types.Params, types.protobufPackage, "Params");
+export const ClaimRequirement = withTypeUrl(requirement.ClaimRequirement, requirement.protobufPackage, "ClaimRequirement");
 
 export const QueryParamsResponse = res(query.QueryParamsResponse, "QueryParamsResponse");
 export const QueryClassResponse = res(query.QueryClassResponse, "QueryClassResponse");
@@ -66,3 +63,15 @@ export const QueryNftByDocumentResponse = res(query.QueryNftByDocumentResponse, 
 export function queryPath(method: string): string {
   return `/${query.protobufPackage}.Query/${method}`;
 }
+
+/** Every assets message type, for a CosmJS `Registry` or a router. */
+export const assetsMsgTypes = [
+  MsgIssueAsset,
+  MsgTransferAsset,
+  MsgBurnAsset,
+  MsgSetAssetStatus,
+  MsgUpdateProperties,
+  MsgTransferMaintainer,
+  MsgFractionalize,
+  MsgRecombine,
+] as const;

@@ -1,4 +1,4 @@
-import { Registry } from "@cosmjs/proto-signing";
+import { Registry, type GeneratedType } from "@cosmjs/proto-signing";
 import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppHarness, fundedGenesis, TEST_CHAIN_ID } from "../../testing/app-harness.js";
@@ -6,8 +6,7 @@ import { TestSigner } from "../../testing/signer.js";
 import { toHex } from "../../store/bytes.js";
 import { QueryNFTRequest, QueryNftByDocumentRequest, QuerySupplyRequest, QueryBalanceRequest } from "../../generated/persistence/assets/v1/query.js";
 import { AssetStatus, Property } from "../../generated/persistence/assets/v1/types.js";
-import { MsgIssueAsset, QueryBalanceResponse, QueryNFTResponse, QueryNftByDocumentResponse, QuerySupplyResponse, queryPath } from "./codecs.js";
-import { assetsRegistryTypes } from "./registry.js";
+import { assetsMsgTypes, MsgIssueAsset, QueryBalanceResponse, QueryNFTResponse, QueryNftByDocumentResponse, QuerySupplyResponse, queryPath } from "./codecs.js";
 import { assetsState, day, document, encoded, eventsOf, fromSeeds, identityGenesis, invoiceProperties, issueInvoice, TxSender } from "./test-fixture.js";
 
 describe("MsgIssueAsset", () => {
@@ -57,7 +56,7 @@ describe("MsgIssueAsset", () => {
   });
 
   it("is signed as CosmJS encodes it with the module's registry types", async () => {
-    expect(assetsRegistryTypes.map(([typeUrl]) => typeUrl.replace("/persistence.assets.v1.", ""))).toEqual([
+    expect(assetsMsgTypes.map(({ typeUrl }) => typeUrl.replace("/persistence.assets.v1.", ""))).toEqual([
       "MsgIssueAsset",
       "MsgTransferAsset",
       "MsgBurnAsset",
@@ -67,7 +66,7 @@ describe("MsgIssueAsset", () => {
       "MsgFractionalize",
       "MsgRecombine",
     ]);
-    const registry = new Registry([...defaultRegistryTypes, ...assetsRegistryTypes]);
+    const registry = new Registry([...defaultRegistryTypes, ...assetsMsgTypes.map((codec): [string, GeneratedType] => [codec.typeUrl, codec as unknown as GeneratedType])]);
     const value = { issuer: alice.address, classId: "invoice", id: "INV-7", documentHash: document("INV-7"), properties: invoiceProperties() };
     const any = registry.encodeAsAny({ typeUrl: MsgIssueAsset.typeUrl, value });
     expect(registry.decode(any)).toEqual(value);

@@ -5,7 +5,7 @@ import { PrefixKV } from "../../store/prefix-kv.js";
 import { encodeAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
 import type { AppError } from "../../types/errors.js";
-import { requiresClaims } from "./claims.js";
+import { requiresClaims, validateRequirement } from "./claims.js";
 import { checkClaims } from "./compliance.js";
 import { ErrAccountDenied, ErrAccountFrozen } from "./errors.js";
 import {
@@ -66,6 +66,14 @@ export class IdentityKeeper {
       providerRegistered: this.providers.has(ctx, provider),
     }));
     return checkClaims(encodeAddress(address), candidates, requirement, ctx.block.time);
+  }
+
+  /**
+   * Whether a requirement is well formed (see `validateRequirement` in claims.ts), for modules
+   * that store one and reach identity through their expected keepers. Reads no state.
+   */
+  validateRequirement(requirement: ClaimRequirement): AppError | undefined {
+    return validateRequirement(requirement);
   }
 
   /** Frozen or on the deny list: such an account fails every compliance check. */

@@ -1,21 +1,17 @@
+import { withTypeUrl } from "../../types/module.js";
 import { MsgCancelOrder, MsgCancelOrderResponse, MsgPlaceOrder, MsgPlaceOrderResponse } from "../../generated/persistence/market/v1/tx.js";
-
-/** A ts-proto codec with its type URL, as the tx decoder, CosmJS's Registry and the REST JSON need. */
-export type TypedCodec<T> = T & { readonly typeUrl: string };
 
 const PACKAGE = "persistence.market.v1";
 
-export function typed<T extends object>(codec: T, name: string): TypedCodec<T> {
-  return { ...codec, typeUrl: `/${PACKAGE}.${name}` };
+/** A generated market codec with its type URL, `/persistence.market.v1.<Name>`. */
+export function marketCodec<T extends object>(codec: T, name: string): T & { readonly typeUrl: string } {
+  return withTypeUrl(codec, PACKAGE, name);
 }
 
-export const MsgPlaceOrderCodec = typed(MsgPlaceOrder, "MsgPlaceOrder");
-export const MsgPlaceOrderResponseCodec = typed(MsgPlaceOrderResponse, "MsgPlaceOrderResponse");
-export const MsgCancelOrderCodec = typed(MsgCancelOrder, "MsgCancelOrder");
-export const MsgCancelOrderResponseCodec = typed(MsgCancelOrderResponse, "MsgCancelOrderResponse");
+export const MsgPlaceOrderCodec = marketCodec(MsgPlaceOrder, "MsgPlaceOrder");
+export const MsgPlaceOrderResponseCodec = marketCodec(MsgPlaceOrderResponse, "MsgPlaceOrderResponse");
+export const MsgCancelOrderCodec = marketCodec(MsgCancelOrder, "MsgCancelOrder");
+export const MsgCancelOrderResponseCodec = marketCodec(MsgCancelOrderResponse, "MsgCancelOrderResponse");
 
-/** The market's messages for a CosmJS `Registry` (`new Registry([...defaultRegistryTypes, ...marketRegistryTypes])`). */
-export const marketRegistryTypes = [
-  [MsgPlaceOrderCodec.typeUrl, MsgPlaceOrder],
-  [MsgCancelOrderCodec.typeUrl, MsgCancelOrder],
-] as const;
+/** Every market message type, for a CosmJS `Registry` or a router. */
+export const marketMsgTypes = [MsgPlaceOrderCodec, MsgCancelOrderCodec] as const;

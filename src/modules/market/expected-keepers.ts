@@ -11,9 +11,11 @@ export interface BankKeeper {
   sendCoinsFromModuleToModule(ctx: Context, from: string, to: string, coins: readonly Coin[]): AppError | undefined;
 }
 
-/** What the market needs from identity: whether an account meets a claim requirement now. */
+/** What the market needs from identity: whether an account meets a claim requirement now, and whether a requirement is well formed. */
 export interface IdentityKeeper {
   checkCompliance(ctx: Context, address: Uint8Array, requirement: ClaimRequirement): AppError | undefined;
+  /** Known jurisdictions and investor classes, none listed twice (identity's `validateRequirement`). */
+  validateRequirement(requirement: ClaimRequirement): AppError | undefined;
 }
 
 /** What the market needs from assets: who may hold an asset, and moving whole NFTs into and out of escrow. */

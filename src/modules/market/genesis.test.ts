@@ -25,7 +25,14 @@ describe("market genesis", () => {
 
   it("defaults to the documented params and an empty book", () => {
     expect(defaultMarketGenesis()).toEqual({
-      params: { maker_fee_rate: "0.001000000000000000", taker_fee_rate: "0.002000000000000000", max_fills_per_order: 50, max_expiries_per_block: 100, recent_trades_kept: 100 },
+      params: {
+        maker_fee_rate: "0.001000000000000000",
+        taker_fee_rate: "0.002000000000000000",
+        max_fills_per_order: 50,
+        max_expiries_per_block: 100,
+        recent_trades_kept: 100,
+        trading_requirement: {},
+      },
       next_order_id: "1",
       orders: [],
       trades: [],
@@ -73,6 +80,20 @@ describe("market genesis", () => {
     expect(attributes(await copy.block([]), "order_cancelled").map((e) => [e.order_id, e.reason])).toEqual([["4", "expired"]]);
   });
 
+  it("round-trips a trading requirement through export and import", async () => {
+    const [a, b, o] = await signers();
+    const trading_requirement = { min_kyc_level: 1, jurisdictions: ["DE", "AT"], investor_classes: ["INVESTOR_CLASS_RETAIL", "INVESTOR_CLASS_PROFESSIONAL"], trader: true };
+    const params = { maker_fee_rate: "0.003", taker_fee_rate: "0.004", max_fills_per_order: 20, max_expiries_per_block: 30, recent_trades_kept: 40, trading_requirement };
+    const world = marketWorld({ signers: [a, b], official: o, verified: [a, b] });
+    const chain = await start({ ...world, market: { params } });
+    await chain.block([]);
+    const exported = chain.app.exportGenesis();
+    expect((exported.market as { params: unknown }).params).toEqual({ ...params, maker_fee_rate: "0.003000000000000000", taker_fee_rate: "0.004000000000000000" });
+    const copy = await start(exported);
+    await copy.block([]);
+    expect(copy.app.exportGenesis().market).toEqual(exported.market);
+  });
+
   it("refuses inconsistent state", async () => {
     const [a, b, o] = await signers();
     const world = marketWorld({ signers: [a, b], official: o, verified: [a, b], fractions: [{ id: "f1", holders: [[a, 90n]] }] });
@@ -94,6 +115,9 @@ describe("market genesis", () => {
       ["maker_fee_rate must be a decimal in [0, 1)", { params: { ...params, maker_fee_rate: "1" } }],
       ["max_fills_per_order must be from 1 to 1000", { params: { ...params, max_fills_per_order: 0 } }],
       ["recent_trades_kept must be from 1 to 1000", { params: { ...params, recent_trades_kept: 1001 } }],
+      ["trading_requirement: jurisdiction DE is listed twice", { params: { ...params, trading_requirement: { jurisdictions: ["DE", "DE"] } } }],
+      ['trading_requirement: jurisdiction "de" is not an ISO 3166-1 alpha-2 code', { params: { ...params, trading_requirement: { jurisdictions: ["de"] } } }],
+      ["trading_requirement: investor class professional is listed twice", { params: { ...params, trading_requirement: { investor_classes: ["INVESTOR_CLASS_PROFESSIONAL", "INVESTOR_CLASS_PROFESSIONAL"] } } }],
       ["orders escrow 1010uusd but the market account holds 1000uusd", good, withEscrow([{ denom: F1, amount: "10" }, { denom: "uusd", amount: "1000" }])],
       ["order id 1 appears twice", { next_order_id: "3", orders: [sell, { ...sell }] }],
       ["is not below next_order_id 2", { next_order_id: "2", orders: [sell, bid] }],

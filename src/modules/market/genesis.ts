@@ -11,7 +11,7 @@ import { ErrInvalidGenesis } from "./errors.js";
 import { buyEscrow } from "./fees.js";
 import type { MarketKeeper } from "./keeper.js";
 import { fromProtoOrder, type OpenOrder } from "./order.js";
-import { DEFAULT_MARKET_PARAMS, parseParams, toProtoParams, type MarketParams } from "./params.js";
+import { DEFAULT_MARKET_PARAMS, toProtoParams, type MarketParams } from "./params.js";
 import { MarketStore } from "./store.js";
 import { formatTime } from "./time.js";
 import { checkExpiry, parseAmount } from "./validate.js";
@@ -30,7 +30,7 @@ export function defaultMarketGenesis(): unknown {
 export function initMarketGenesis(keeper: MarketKeeper, ctx: Context, json: unknown): AppError | undefined {
   const raw = (json ?? {}) as { params?: unknown };
   const genesis = GenesisState.fromJSON(renameKeysDeep(raw, snakeToCamel));
-  const params = raw.params ? parseParams(genesis.params ?? Params.fromPartial({})) : DEFAULT_MARKET_PARAMS;
+  const params = raw.params ? keeper.parseParams(genesis.params ?? Params.fromPartial({})) : DEFAULT_MARKET_PARAMS;
   if (isError(params)) return params;
   keeper.setParams(ctx, params);
   const nextOrderId = genesis.nextOrderId === 0n ? 1n : genesis.nextOrderId;

@@ -12,7 +12,7 @@ import { emitOrderCancelled, emitOrderPlaced, emitOrderSuspended, type CancelRea
 import type { AssetsKeeper, BankKeeper, IdentityKeeper } from "./expected-keepers.js";
 import { buyEscrow } from "./fees.js";
 import { MARKET_STORE, PARAMS_KEY } from "./keys.js";
-import { matchOrder } from "./matching.js";
+import { matchOrder, whyNotCompliant } from "./matching.js";
 import { isExpired, type OpenOrder } from "./order.js";
 import { DEFAULT_MARKET_PARAMS, parseParams, toProtoParams, type MarketParams } from "./params.js";
 import { MarketStore } from "./store.js";
@@ -37,19 +37,10 @@ export interface PlaceOrderResult {
   resting: bigint;
 }
 
-/** Stored params are checked when written, so reading them cannot fail. */
-const paramsCodec = {
-  decode(bytes: Uint8Array): MarketParams {
-    const params = parseParams(Params.decode(bytes));
-    if (isError(params)) throw new Error(`stored market params are invalid: ${params.log}`);
-    return params;
-  },
-};
-
 /** The order book: placing, matching, cancelling and expiring orders, with their escrow. */
 export class MarketKeeper {
   readonly escrow: Escrow;
-  private readonly params = new DecodeMemo(paramsCodec);
+  private readonly params: DecodeMemo<MarketParams>;
 
   constructor(
     bank: BankKeeper,
@@ -57,6 +48,19 @@ export class MarketKeeper {
     private readonly assets: AssetsKeeper,
   ) {
     this.escrow = new Escrow(bank, assets);
+    // Stored params are checked when written, so reading them cannot fail.
+    this.params = new DecodeMemo({
+      decode: (bytes: Uint8Array): MarketParams => {
+        const params = this.parseParams(Params.decode(bytes));
+        if (isError(params)) throw new Error(`stored market params are invalid: ${params.log}`);
+        return params;
+      },
+    });
+  }
+
+  /** Parses and checks wire params (genesis, a future params update), the trading requirement with identity. */
+  parseParams(params: Params): MarketParams | AppError {
+    return parseParams(params, this.identity);
   }
 
   getParams(ctx: Context): MarketParams {
@@ -73,9 +77,10 @@ export class MarketKeeper {
   }
 
   /**
-   * Places a limit order: checks the owner against the asset's holder requirement, escrows the
-   * base (sell) or price × quantity plus the worst-case fee in uusd (buy), matches it against the
-   * opposite side and rests what is left. Everything happens in the tx or nothing does.
+   * Places a limit order: checks the owner against the asset's holder requirement and the
+   * market's trading requirement, escrows the base (sell) or price × quantity plus the worst-case
+   * fee in uusd (buy), matches it against the opposite side and rests what is left. Everything
+   * happens in the tx or nothing does.
    */
   placeOrder(ctx: Context, request: PlaceOrderRequest): PlaceOrderResult | AppError {
     const base = parseBase(request.base);
@@ -86,10 +91,10 @@ export class MarketKeeper {
     }
     const requirement = this.assets.holderRequirement(ctx, request.base);
     if (isError(requirement)) return requirement;
-    const refused = this.identity.checkCompliance(ctx, request.owner, requirement);
-    if (refused) return ErrNotCompliant.wrap(`${owner} may not trade ${request.base}: ${refused.log}`);
-
     const params = this.getParams(ctx);
+    const refused = whyNotCompliant(ctx, this.identity, request.owner, requirement, params.tradingRequirement);
+    if (refused) return ErrNotCompliant.wrap(`${owner} may not trade ${request.base}: ${refused}`);
+
     const escrowed = request.side === Side.SIDE_SELL ? request.quantity : buyEscrow(request.price, request.quantity, params);
     const locked =
       request.side === Side.SIDE_SELL ? this.escrow.lockBase(ctx, base, request.owner, escrowed) : this.escrow.lockQuote(ctx, request.owner, escrowed);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppHarness } from "../../testing/app-harness.js";
 import { TestSigner } from "../../testing/signer.js";
 import {
+  attest,
   attributes,
   cancelOrder,
   fractionDenom,
@@ -26,7 +27,7 @@ describe("cancelling, expiring and compliance at match time", () => {
   let chain: AppHarness;
   let read: MarketReader;
 
-  const start = async (params: Partial<typeof PARAMS> = {}) => {
+  const start = async (params: Partial<typeof PARAMS> & { trading_requirement?: object } = {}) => {
     const [a, b, c, o] = (await Promise.all([1, 2, 3, 4].map((i) => TestSigner.fromSeed(i)))) as [TestSigner, TestSigner, TestSigner, TestSigner];
     const world = marketWorld({ signers: [a, b, c], official: o, verified: [a, b, c], nfts: [{ id: "n1", owner: a }], fractions: [{ id: "f1", holders: [[a, 100n]] }] });
     chain = await AppHarness.start({ genesis: { ...world, market: { params: { ...PARAMS, ...params } } } });
@@ -128,6 +129,23 @@ describe("cancelling, expiring and compliance at match time", () => {
     expect(cancelled!.detail).toContain("frozen");
     expect(placeOrderResponse(result)).toEqual({ orderId: 2n, filledQuantity: "0", restingQuantity: "10" });
     expect(await read.balance(bob.address, "uusd")).toBe(uusd + 1010n);
+    expect(await read.book(F1, "buy")).toEqual([]);
+  });
+
+  it("cancels a maker that no longer meets the market's trading requirement, though it still meets the asset's", async () => {
+    await chain.close();
+    await start({ trading_requirement: { trader: true } });
+    await block(buy(bob, F1, 100n, 10n), buy(carol, F1, 99n, 10n));
+    const uusd = await read.balance(bob.address, "uusd");
+    // The provider re-attests bob at the same KYC level (invoices' holder requirement), no longer as a trader.
+    await block(official.tx(attest(official.signer, bob.signer, false)));
+    const result = (await block(sell(alice, F1, 99n, 10n))).txResults[0]!;
+    const [cancelled] = attributes(result, "order_cancelled");
+    expect(cancelled).toMatchObject({ order_id: "1", owner: bob.address, reason: "not_compliant", refund: "1010uusd" });
+    expect(cancelled!.detail).toMatch(/^market trading requirement: .*trader/);
+    expect(attributes(result, "trade").map((t) => [t.maker_order_id, t.price, t.quantity])).toEqual([["2", "99", "10"]]);
+    expect(await read.balance(bob.address, "uusd")).toBe(uusd + 1010n);
+    expect(await read.order(1n)).toBeUndefined();
     expect(await read.book(F1, "buy")).toEqual([]);
   });
 

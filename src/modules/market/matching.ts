@@ -20,7 +20,7 @@ export interface Matching {
   identity: IdentityKeeper;
   params: MarketParams;
   base: BaseAsset;
-  /** The asset's holder requirement, which every maker must still meet. */
+  /** The asset's holder requirement, which every maker must still meet (as well as the params' trading requirement). */
   requirement: ClaimRequirement;
   /** Takes a resting order off the book, refunding its escrow. */
   close(order: OpenOrder, reason: CancelReason, detail?: string): AppError | undefined;
@@ -30,9 +30,9 @@ export interface Matching {
  * Matches `taker` (escrowed, not yet on the book) against the opposite side while prices cross,
  * best price first, then earliest order. It touches at most `max_fills_per_order` resting
  * orders: each fill counts, and so does each maker it cancels instead because the maker has
- * expired, no longer meets the asset's holder requirement, or is the taker's own (self-trade
- * prevention cancels the resting order). Each step is one range seek plus a bounded number of
- * key writes; `taker` is updated in place.
+ * expired, no longer meets the asset's holder requirement or the market's trading requirement,
+ * or is the taker's own (self-trade prevention cancels the resting order). Each step is one range
+ * seek plus a bounded number of key writes; `taker` is updated in place.
  */
 export function matchOrder(m: Matching, taker: OpenOrder): AppError | undefined {
   const makerSide = opposite(taker.side);
@@ -51,8 +51,20 @@ export function matchOrder(m: Matching, taker: OpenOrder): AppError | undefined 
 function skipReason(m: Matching, maker: OpenOrder, taker: OpenOrder): { reason: CancelReason; detail?: string } | undefined {
   if (isExpired(maker, m.ctx.block.time)) return { reason: "expired" };
   if (maker.owner === taker.owner) return { reason: "self_trade" };
-  const refused = m.identity.checkCompliance(m.ctx, maker.ownerBytes, m.requirement);
-  return refused ? { reason: "not_compliant", detail: refused.log } : undefined;
+  const refused = whyNotCompliant(m.ctx, m.identity, maker.ownerBytes, m.requirement, m.params.tradingRequirement);
+  return refused ? { reason: "not_compliant", detail: refused } : undefined;
+}
+
+/**
+ * Why `owner` may not trade now, or undefined when it may: it must meet the asset's holder
+ * requirement (identity's reason as is) and the market's trading requirement (identity's reason
+ * after "market trading requirement: "). Frozen and denied accounts fail the first.
+ */
+export function whyNotCompliant(ctx: Context, identity: IdentityKeeper, owner: Uint8Array, holder: ClaimRequirement, trading: ClaimRequirement): string | undefined {
+  const refused = identity.checkCompliance(ctx, owner, holder);
+  if (refused) return refused.log;
+  const unqualified = identity.checkCompliance(ctx, owner, trading);
+  return unqualified ? `market trading requirement: ${unqualified.log}` : undefined;
 }
 
 /**

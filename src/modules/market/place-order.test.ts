@@ -159,6 +159,33 @@ describe("placing orders", () => {
     expect(await read.balance(MARKET_ADDRESS, "uusd")).toBe(10n);
   });
 
+  it("refuses an order of an account that meets the asset's holder requirement but not the market's trading requirement", async () => {
+    const trading_requirement = { trader: true };
+    const params = { maker_fee_rate: "0.001", taker_fee_rate: "0.002", max_fills_per_order: 50, max_expiries_per_block: 100, recent_trades_kept: 100, trading_requirement };
+    // bob is attested at KYC level 1 (invoices' holder requirement), but not as a trader.
+    await start({ nonTraders: [signers[1]!] }, { params });
+    await run(alice, { base: F1, side: "sell", price: 100n, quantity: 10n });
+    const bobUusd = await read.balance(bob.address, "uusd");
+
+    const refused = (await chain.block([await bob.tx(placeOrder(bob.signer, { base: F1, side: "buy", price: 100n, quantity: 5n }))])).txResults[0]!;
+    expect([refused.codespace, refused.code]).toEqual(["market", 6]);
+    expect(refused.log).toContain(`${bob.address} may not trade ${F1}: market trading requirement: `);
+    expect(refused.log).toContain("trader");
+    expect(await read.balance(bob.address, "uusd")).toBe(bobUusd);
+    expect(await read.book(F1, "buy")).toEqual([]);
+    expect(await read.book(F1, "sell")).toEqual([{ price: "100", quantity: "10", orders: 1 }]);
+
+    // The asset's holder requirement is still checked first: dave holds no attestation at all.
+    const unverified = (await chain.block([await dave.tx(placeOrder(dave.signer, { base: F1, side: "buy", price: 100n, quantity: 5n }))])).txResults[0]!;
+    expect([unverified.codespace, unverified.code]).toEqual(["market", 6]);
+    expect(unverified.log).toContain(`${dave.address} may not trade ${F1}`);
+    expect(unverified.log).not.toContain("market trading requirement");
+
+    // carol, a trader, trades.
+    const filled = await run(carol, { base: F1, side: "buy", price: 100n, quantity: 5n });
+    expect(response(filled)).toMatchObject({ filledQuantity: "5", restingQuantity: "0" });
+  });
+
   it("refuses invalid orders with registered codes and changes nothing", async () => {
     await start();
     await run(alice, { base: F1, side: "sell", price: 100n, quantity: 10n });

@@ -17,7 +17,9 @@ import { TestSigner } from "../../testing/signer.js";
 import { ask, fractionDenom, MarketReader, marketWorld, placeOrder, Wallet } from "./test-fixture.js";
 
 const F1 = fractionDenom("f1");
-const PARAMS = { maker_fee_rate: "0.0015", taker_fee_rate: "0.0025", max_fills_per_order: 5, max_expiries_per_block: 7, recent_trades_kept: 3 };
+// The fixture attests its verified accounts at KYC level 1 in DE as traders: they meet this trading requirement.
+const TRADING = { min_kyc_level: 1, jurisdictions: ["DE"], trader: true };
+const PARAMS = { maker_fee_rate: "0.0015", taker_fee_rate: "0.0025", max_fills_per_order: 5, max_expiries_per_block: 7, recent_trades_kept: 3, trading_requirement: TRADING };
 
 describe("market queries", () => {
   let chain: AppHarness;
@@ -50,7 +52,14 @@ describe("market queries", () => {
 
   it("Params", async () => {
     expect(await ask(chain.app, "Params", QueryParamsRequest, {}, QueryParamsResponse)).toEqual({
-      params: { makerFeeRate: "0.001500000000000000", takerFeeRate: "0.002500000000000000", maxFillsPerOrder: 5, maxExpiriesPerBlock: 7, recentTradesKept: 3 },
+      params: {
+        makerFeeRate: "0.001500000000000000",
+        takerFeeRate: "0.002500000000000000",
+        maxFillsPerOrder: 5,
+        maxExpiriesPerBlock: 7,
+        recentTradesKept: 3,
+        tradingRequirement: { minKycLevel: 1, jurisdictions: ["DE"], investorClasses: [], trader: true },
+      },
     });
   });
 

@@ -6,6 +6,7 @@
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import type { Event, RequestQuery, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
+import { InvestorClass } from "../../generated/persistence/identity/v1/requirement.js";
 import {
   QueryOrderBookRequest,
   QueryOrderBookResponse,
@@ -18,7 +19,7 @@ import { MsgPlaceOrderResponse } from "../../generated/persistence/market/v1/tx.
 import { Side, type Order, type Trade } from "../../generated/persistence/market/v1/types.js";
 import { encodeAddress, moduleAddress } from "../../types/address.js";
 import { defaultAssetsGenesis } from "../assets/genesis.js";
-import { MsgFreeze, MsgUnfreeze } from "../identity/codecs.js";
+import { MsgAttest, MsgFreeze, MsgUnfreeze } from "../identity/codecs.js";
 import { MsgCancelOrderCodec, MsgPlaceOrderCodec } from "./codecs.js";
 
 export const CHAIN_ID = "persistence-test-1";
@@ -53,8 +54,10 @@ export interface WorldOptions {
   balance?: bigint;
   /** Registered as KYC provider and compliance authority; never attested itself. */
   official: Account;
-  /** Attested at KYC level 1 (what invoices' holder requirement asks); others are not. */
+  /** Attested at KYC level 1 in DE, retail, as traders (invoices' holder requirement asks level 1); others are not. */
   verified: readonly Account[];
+  /** Of the verified, those attested as not traders. */
+  nonTraders?: readonly Account[];
   /** Whole invoices and their owners. */
   nfts?: readonly { id: string; owner: Account }[];
   /** Invoices split into fractions, and who holds how many units. */
@@ -109,7 +112,7 @@ export function marketWorld(options: WorldOptions): Record<string, unknown> {
         kyc_level: 1,
         jurisdiction: "DE",
         investor_class: "INVESTOR_CLASS_RETAIL",
-        trader: true,
+        trader: !(options.nonTraders ?? []).some((n) => n.address === s.address),
         expiry: "2100-01-01T00:00:00Z",
         commitment: bytes32(7),
         issued_at: "2023-01-01T00:00:00Z",
@@ -157,6 +160,21 @@ export const cancelOrder = (owner: Account, orderId: bigint) => ({
 export const freeze = (authority: Account, account: Account) => ({
   typeUrl: MsgFreeze.typeUrl,
   value: MsgFreeze.encode({ authority: authority.address, address: account.address, reason: "AML hold" }).finish(),
+});
+
+/** Re-attests `subject` as the fixture's genesis does (KYC level 1, DE, retail), as a trader or not. */
+export const attest = (provider: Account, subject: Account, trader: boolean) => ({
+  typeUrl: MsgAttest.typeUrl,
+  value: MsgAttest.encode({
+    provider: provider.address,
+    subject: subject.address,
+    kycLevel: 1,
+    jurisdiction: "DE",
+    investorClass: InvestorClass.INVESTOR_CLASS_RETAIL,
+    trader,
+    expiry: { seconds: 4_102_444_800n, nanos: 0 },
+    commitment: Buffer.alloc(32, 7),
+  }).finish(),
 });
 
 export const unfreeze = (authority: Account, account: Account) => ({

@@ -50,7 +50,16 @@ describe("market REST routes", () => {
   it("serves params and one order in the gateway's JSON", async () => {
     expect(await get("/persistence/market/v1/params")).toEqual({
       status: 200,
-      json: { params: { maker_fee_rate: "0.001000000000000000", taker_fee_rate: "0.002000000000000000", max_fills_per_order: 50, max_expiries_per_block: 100, recent_trades_kept: 100 } },
+      json: {
+        params: {
+          maker_fee_rate: "0.001000000000000000",
+          taker_fee_rate: "0.002000000000000000",
+          max_fills_per_order: 50,
+          max_expiries_per_block: 100,
+          recent_trades_kept: 100,
+          trading_requirement: { min_kyc_level: 0, jurisdictions: [], investor_classes: [], trader: false },
+        },
+      },
     });
     expect(await get("/persistence/market/v1/orders/1")).toEqual({
       status: 200,

@@ -7,6 +7,7 @@
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { Timestamp } from "../../../google/protobuf/timestamp.js";
+import { ClaimRequirement } from "../../identity/v1/requirement.js";
 
 export const protobufPackage = "persistence.market.v1";
 
@@ -72,6 +73,13 @@ export interface Params {
   maxExpiriesPerBlock: number;
   /** How many of the most recent trades are kept per base asset. */
   recentTradesKept: number;
+  /**
+   * The claims every order owner must hold to trade on the market, whatever the asset, on top
+   * of the asset's holder requirement: checked for the owner when an order is placed and for
+   * each maker when it is matched. Unset or empty: no claims (frozen and denied accounts still
+   * fail).
+   */
+  tradingRequirement: ClaimRequirement | undefined;
 }
 
 /** An open order: resting on the book, or suspended. */
@@ -99,9 +107,9 @@ export interface Order {
     | Timestamp
     | undefined;
   /**
-   * Off the book: it had to leave (its owner no longer met the asset's holder requirement, or
-   * it expired) but the refund of its escrow was refused, e.g. fractions to a frozen account.
-   * It keeps its escrow until its owner cancels it.
+   * Off the book: it had to leave (its owner no longer met the asset's holder requirement or
+   * the market's trading requirement, or it expired) but the refund of its escrow was refused,
+   * e.g. fractions to a frozen account. It keeps its escrow until its owner cancels it.
    */
   suspended: boolean;
 }
@@ -137,7 +145,14 @@ export interface Trade {
 }
 
 function createBaseParams(): Params {
-  return { makerFeeRate: "", takerFeeRate: "", maxFillsPerOrder: 0, maxExpiriesPerBlock: 0, recentTradesKept: 0 };
+  return {
+    makerFeeRate: "",
+    takerFeeRate: "",
+    maxFillsPerOrder: 0,
+    maxExpiriesPerBlock: 0,
+    recentTradesKept: 0,
+    tradingRequirement: undefined,
+  };
 }
 
 export const Params: MessageFns<Params> = {
@@ -156,6 +171,9 @@ export const Params: MessageFns<Params> = {
     }
     if (message.recentTradesKept !== 0) {
       writer.uint32(40).uint32(message.recentTradesKept);
+    }
+    if (message.tradingRequirement !== undefined) {
+      ClaimRequirement.encode(message.tradingRequirement, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -213,6 +231,14 @@ export const Params: MessageFns<Params> = {
             message.recentTradesKept = reader.uint32();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.tradingRequirement = ClaimRequirement.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -252,6 +278,11 @@ export const Params: MessageFns<Params> = {
         : isSet(object.recent_trades_kept)
         ? globalThis.Number(object.recent_trades_kept)
         : 0,
+      tradingRequirement: isSet(object.tradingRequirement)
+        ? ClaimRequirement.fromJSON(object.tradingRequirement)
+        : isSet(object.trading_requirement)
+        ? ClaimRequirement.fromJSON(object.trading_requirement)
+        : undefined,
     };
   },
 
@@ -272,6 +303,9 @@ export const Params: MessageFns<Params> = {
     if (message.recentTradesKept !== 0) {
       obj.recentTradesKept = Math.round(message.recentTradesKept);
     }
+    if (message.tradingRequirement !== undefined) {
+      obj.tradingRequirement = ClaimRequirement.toJSON(message.tradingRequirement);
+    }
     return obj;
   },
 
@@ -285,6 +319,9 @@ export const Params: MessageFns<Params> = {
     message.maxFillsPerOrder = object.maxFillsPerOrder ?? 0;
     message.maxExpiriesPerBlock = object.maxExpiriesPerBlock ?? 0;
     message.recentTradesKept = object.recentTradesKept ?? 0;
+    message.tradingRequirement = (object.tradingRequirement !== undefined && object.tradingRequirement !== null)
+      ? ClaimRequirement.fromPartial(object.tradingRequirement)
+      : undefined;
     return message;
   },
 };

@@ -3,31 +3,31 @@ import * as q from "../../../../generated/persistence/identity/v1/query.js";
 import { ClaimRequirement as ClaimRequirementCodec, InvestorClass } from "../../../../generated/persistence/identity/v1/requirement.js";
 import * as types from "../../../../generated/persistence/identity/v1/types.js";
 import * as msgs from "../../../../modules/identity/codecs.js";
-import { withTypeUrl } from "../../../../modules/identity/codecs.js";
+import { identityCodec } from "../../../../modules/identity/codecs.js";
 import { enumOf, message, repeated, type MessageSchema } from "../schema.js";
 
-const Provider = withTypeUrl(types.Provider, "Provider");
-const Auditor = withTypeUrl(types.Auditor, "Auditor");
-const Authority = withTypeUrl(types.Authority, "Authority");
-const Attestation = withTypeUrl(types.Attestation, "Attestation");
-const Freeze = withTypeUrl(types.Freeze, "Freeze");
-const DenyListEntry = withTypeUrl(types.DenyListEntry, "DenyListEntry");
-const Disclosure = withTypeUrl(types.Disclosure, "Disclosure");
-const ClaimRequirement = withTypeUrl(ClaimRequirementCodec, "ClaimRequirement");
+const Provider = identityCodec(types.Provider, "Provider");
+const Auditor = identityCodec(types.Auditor, "Auditor");
+const Authority = identityCodec(types.Authority, "Authority");
+const Attestation = identityCodec(types.Attestation, "Attestation");
+const Freeze = identityCodec(types.Freeze, "Freeze");
+const DenyListEntry = identityCodec(types.DenyListEntry, "DenyListEntry");
+const Disclosure = identityCodec(types.Disclosure, "Disclosure");
+const ClaimRequirement = identityCodec(ClaimRequirementCodec, "ClaimRequirement");
 const investorClass = enumOf(InvestorClass);
 
 /** The query responses the REST routes answer with, with their type URLs. */
 export const identityResponses = {
-  providers: withTypeUrl(q.QueryProvidersResponse, "QueryProvidersResponse"),
-  auditors: withTypeUrl(q.QueryAuditorsResponse, "QueryAuditorsResponse"),
-  authorities: withTypeUrl(q.QueryAuthoritiesResponse, "QueryAuthoritiesResponse"),
-  attestations: withTypeUrl(q.QueryAttestationsResponse, "QueryAttestationsResponse"),
-  status: withTypeUrl(q.QueryStatusResponse, "QueryStatusResponse"),
-  checkCompliance: withTypeUrl(q.QueryCheckComplianceResponse, "QueryCheckComplianceResponse"),
-  denyList: withTypeUrl(q.QueryDenyListResponse, "QueryDenyListResponse"),
-  frozenAccounts: withTypeUrl(q.QueryFrozenAccountsResponse, "QueryFrozenAccountsResponse"),
-  disclosures: withTypeUrl(q.QueryDisclosuresResponse, "QueryDisclosuresResponse"),
-  verifyDisclosure: withTypeUrl(q.QueryVerifyDisclosureResponse, "QueryVerifyDisclosureResponse"),
+  providers: identityCodec(q.QueryProvidersResponse, "QueryProvidersResponse"),
+  auditors: identityCodec(q.QueryAuditorsResponse, "QueryAuditorsResponse"),
+  authorities: identityCodec(q.QueryAuthoritiesResponse, "QueryAuthoritiesResponse"),
+  attestations: identityCodec(q.QueryAttestationsResponse, "QueryAttestationsResponse"),
+  status: identityCodec(q.QueryStatusResponse, "QueryStatusResponse"),
+  checkCompliance: identityCodec(q.QueryCheckComplianceResponse, "QueryCheckComplianceResponse"),
+  denyList: identityCodec(q.QueryDenyListResponse, "QueryDenyListResponse"),
+  frozenAccounts: identityCodec(q.QueryFrozenAccountsResponse, "QueryFrozenAccountsResponse"),
+  disclosures: identityCodec(q.QueryDisclosuresResponse, "QueryDisclosuresResponse"),
+  verifyDisclosure: identityCodec(q.QueryVerifyDisclosureResponse, "QueryVerifyDisclosureResponse"),
 };
 
 const registrant = { address: "string", name: "string" } as const;

@@ -1,28 +1,40 @@
 import { PageResponse } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
+import * as requirement from "../../../../generated/persistence/identity/v1/requirement.js";
 import * as q from "../../../../generated/persistence/market/v1/query.js";
 import * as types from "../../../../generated/persistence/market/v1/types.js";
+import { identityCodec } from "../../../../modules/identity/codecs.js";
 import * as msgs from "../../../../modules/market/codecs.js";
-import { typed } from "../../../../modules/market/codecs.js";
 import { enumOf, message, repeated, type MessageSchema } from "../schema.js";
 
-const Params = typed(types.Params, "Params");
-const Order = typed(types.Order, "Order");
-const PriceLevel = typed(types.PriceLevel, "PriceLevel");
-const Trade = typed(types.Trade, "Trade");
+const Params = msgs.marketCodec(types.Params, "Params");
+const Order = msgs.marketCodec(types.Order, "Order");
+const PriceLevel = msgs.marketCodec(types.PriceLevel, "PriceLevel");
+const Trade = msgs.marketCodec(types.Trade, "Trade");
 const side = enumOf(types.Side);
+const ClaimRequirement = identityCodec(requirement.ClaimRequirement, "ClaimRequirement");
 
 /** The query responses the REST routes answer with, with their type URLs. */
 export const marketResponses = {
-  params: typed(q.QueryParamsResponse, "QueryParamsResponse"),
-  order: typed(q.QueryOrderResponse, "QueryOrderResponse"),
-  orderBook: typed(q.QueryOrderBookResponse, "QueryOrderBookResponse"),
-  ordersByOwner: typed(q.QueryOrdersByOwnerResponse, "QueryOrdersByOwnerResponse"),
-  recentTrades: typed(q.QueryRecentTradesResponse, "QueryRecentTradesResponse"),
+  params: msgs.marketCodec(q.QueryParamsResponse, "QueryParamsResponse"),
+  order: msgs.marketCodec(q.QueryOrderResponse, "QueryOrderResponse"),
+  orderBook: msgs.marketCodec(q.QueryOrderBookResponse, "QueryOrderBookResponse"),
+  ordersByOwner: msgs.marketCodec(q.QueryOrdersByOwnerResponse, "QueryOrdersByOwnerResponse"),
+  recentTrades: msgs.marketCodec(q.QueryRecentTradesResponse, "QueryRecentTradesResponse"),
 };
 
-/** persistence.market.v1: records, messages and query responses. */
+/**
+ * persistence.market.v1: records, messages and query responses. ClaimRequirement is
+ * persistence.identity.v1's, described with identity's schemas.
+ */
 export const marketSchemas: readonly MessageSchema[] = [
-  message(Params, { maker_fee_rate: "string", taker_fee_rate: "string", max_fills_per_order: "uint32", max_expiries_per_block: "uint32", recent_trades_kept: "uint32" }),
+  message(Params, {
+    maker_fee_rate: "string",
+    taker_fee_rate: "string",
+    max_fills_per_order: "uint32",
+    max_expiries_per_block: "uint32",
+    recent_trades_kept: "uint32",
+    trading_requirement: ClaimRequirement,
+  }),
   message(Order, {
     id: "uint64",
     owner: "string",
