@@ -27,6 +27,7 @@ export function assembleModules(): { keepers: Keepers; modules: AppModule[] } {
   const accounts = new AccountKeeper({ [FEE_COLLECTOR]: [], [ASSETS]: [MINTER, BURNER], [MARKET_ACCOUNT]: [] });
   const bank = new BankKeeper(accounts);
   const identity = new IdentityKeeper();
+  bank.appendSendRestriction(identity.restrictTransfer);
   const assets = new AssetsKeeper(bank, identity);
   const market = new MarketKeeper(bank, identity, assets);
   return {

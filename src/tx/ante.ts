@@ -81,7 +81,8 @@ function deductFee(ctx: Context, tx: DecodedTx, deps: AnteDependencies): AppErro
   const fee = ctx.mode === "simulate" && tx.fee.length === 0 ? simulatedFee(ctx, payer.address, deps) : tx.fee;
   if (fee.length > 0) {
     const error = deps.bank.sendCoinsFromAccountToModule(ctx, payer.address, FEE_COLLECTOR, fee);
-    if (error) return ErrInsufficientFunds.wrap(`insufficient funds to pay for fees; ${error.message}`);
+    // Other refusals (a send restriction such as an AML hold) keep their own error.
+    if (error) return ErrInsufficientFunds.is(error) ? ErrInsufficientFunds.wrap(`insufficient funds to pay for fees; ${error.message}`) : error;
   }
   ctx.events.emit("tx", { fee: formatCoins(tx.fee), fee_payer: payer.bech32 });
   return undefined;

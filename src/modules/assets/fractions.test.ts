@@ -8,7 +8,7 @@ import { encodeAddress, moduleAddress } from "../../types/address.js";
 import { camelToSnake, renameKeysDeep } from "../../types/json-case.js";
 import * as requests from "../../generated/persistence/assets/v1/query.js";
 import { AssetClass, AssetStatus, Property } from "../../generated/persistence/assets/v1/types.js";
-import { MsgFreeze } from "../../generated/persistence/identity/v1/tx.js";
+import { MsgFreeze, MsgRevokeAttestation } from "../../generated/persistence/identity/v1/tx.js";
 import {
   MsgBurnAsset,
   MsgFractionalize,
@@ -94,12 +94,12 @@ describe("fractions", () => {
     expect(incomplete.log).toContain(`holds 600 of the 1000 units of ${DENOM}`);
     expect(assetsState(chain.app)).toEqual(before);
 
-    // A holder frozen after receiving units can no longer pass them on.
+    // A holder frozen after receiving units can no longer pass them on (nor pay any fee).
     expect((await txs.run(bob, send(bob, dave, 100n))).code).toBe(0);
     expect((await txs.run(provider, encoded({ ...MsgFreeze, typeUrl: "/persistence.identity.v1.MsgFreeze" }, { authority: provider.address, address: dave.address, reason: "AML hold" }))).code).toBe(0);
-    const fromFrozen = await txs.run(dave, send(dave, alice, 100n));
-    expect(fromFrozen.codespace).toBe("identity");
-    expect(fromFrozen.log).toContain(`${DENOM} sender ${dave.address}`);
+    const fromFrozen = await txs.invalid(dave, send(dave, alice, 100n));
+    expect([fromFrozen.codespace, fromFrozen.code]).toEqual(["identity", 16]);
+    expect(fromFrozen.log).toContain(`${dave.address} (AML hold): account frozen`);
 
     expect((await txs.run(bob, send(bob, alice, 300n))).code).toBe(0);
     expect(await units(alice)).toBe(900n);
@@ -155,9 +155,9 @@ describe("fractions", () => {
     expect((await txs.run(alice, encoded(MsgSetAssetStatus, { maintainer: alice.address, classId: "invoice", id: "INV-1", status: AssetStatus.ASSET_STATUS_PAID }))).code).toBe(0);
     // The owner receives the units, so it must still meet the holder requirement.
     expect((await txs.run(bob, issueInvoice(bob, "INV-B"))).code).toBe(0);
-    expect((await txs.run(provider, encoded({ ...MsgFreeze, typeUrl: "/persistence.identity.v1.MsgFreeze" }, { authority: provider.address, address: bob.address, reason: "AML hold" }))).code).toBe(0);
-    const frozen = await txs.run(bob, fractionalize(bob, 10n, "INV-B"));
-    expect([frozen.codespace, frozen.log]).toEqual(["identity", expect.stringContaining(`asset/invoice/INV-B receiver ${bob.address}`)]);
+    expect((await txs.run(provider, encoded({ ...MsgRevokeAttestation, typeUrl: "/persistence.identity.v1.MsgRevokeAttestation" }, { provider: provider.address, subject: bob.address }))).code).toBe(0);
+    const unattested = await txs.run(bob, fractionalize(bob, 10n, "INV-B"));
+    expect([unattested.codespace, unattested.log]).toEqual(["identity", expect.stringContaining(`asset/invoice/INV-B receiver ${bob.address}`)]);
     expect((await chain.query(queryPath("NFT"), requests.QueryNFTRequest, { classId: "invoice", id: "INV-B" }, QueryNFTResponse)).nft!.owner).toBe(bob.address);
     for (const [name, msg, code] of [
       ["one unit", fractionalize(alice, 1n), 15],

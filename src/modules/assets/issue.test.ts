@@ -79,7 +79,7 @@ describe("MsgIssueAsset", () => {
     const before = assetsState(chain.app);
     const cases: [string, TestSigner, ReturnType<typeof issueInvoice>, string, number, string][] = [
       ["issuer without attestation", carol, issueInvoice(carol, "INV-2"), "identity", 0, `issuer ${carol.address}`],
-      ["frozen issuer", dave, issueInvoice(dave, "INV-2"), "identity", 0, `issuer ${dave.address}`],
+      ["frozen issuer (the AML hold stops even the fee)", dave, issueInvoice(dave, "INV-2"), "identity", 16, `${dave.address} (AML hold): account frozen`],
       ["unknown class", alice, encoded(MsgIssueAsset, { issuer: alice.address, classId: "promissory-note", id: "P-1", documentHash: document("P-1"), properties: [] }), "assets", 2, "class promissory-note"],
       ["id already used", alice, issueInvoice(alice, "INV-1", "another document"), "assets", 4, "invoice/INV-1"],
       ["document already tokenized", alice, issueInvoice(alice, "INV-2", "INV-1"), "assets", 5, "is invoice/INV-1"],

@@ -48,7 +48,7 @@ export class TxSender {
     private readonly accounts: readonly Signer[],
   ) {}
 
-  /** Signs with the signer's next sequence; `consume: false` for a tx that fails before the ante step (stateless checks). */
+  /** Signs with the signer's next sequence; `consume: false` for a tx refused before or in the ante step (its sequence does not advance). */
   async sign(signer: Signer, messages: readonly { typeUrl: string; value: Uint8Array }[], consume = true): Promise<Uint8Array> {
     const sequence = this.sequences.get(signer.address) ?? 0n;
     if (consume) this.sequences.set(signer.address, sequence + 1n);
@@ -63,7 +63,7 @@ export class TxSender {
     return block.txResults[0]!;
   }
 
-  /** A tx its stateless checks refuse (so the sequence is not used), in its own block. */
+  /** A tx refused before or in the ante step (so the sequence is not used), in its own block. */
   async invalid(signer: Signer, ...messages: { typeUrl: string; value: Uint8Array }[]): Promise<ExecTxResult> {
     const block = await this.chain.block([await this.sign(signer, messages, false)]);
     return block.txResults[0]!;

@@ -364,6 +364,24 @@ describe("identity module through the App", () => {
       expect(await check({ minKycLevel: 1 })).toMatchObject({ ok: false, code: 17, reason: expect.stringMatching(/\(\S+: expired \S+Z\): no current attestation$/) });
     });
 
+    it("holds a frozen account's funds (even for fees) and keeps a denied account from receiving, until lifted", async () => {
+      const pay = (from: TestSigner, to: TestSigner) => msg(MsgSend, { fromAddress: from.address, toAddress: to.address, amount: [{ denom: "uusd", amount: "5" }] });
+      const balance = () => chain.app.exportGenesis().bank as { balances: { address: string; coins: { denom: string; amount: string }[] }[] };
+      expect((await send(authority, [msg(codecs.MsgFreeze, { authority: authority.address, address: subject.address, reason: "AML hold" })])).code).toBe(0);
+      const before = balance();
+      const held = await send(subject, [pay(subject, outsider)]);
+      expect([held.codespace, held.code, held.log]).toEqual(["identity", 16, `${subject.address} (AML hold): account frozen`]);
+      expect(balance()).toEqual(before);
+      expect((await send(outsider, [pay(outsider, subject)])).code).toBe(0);
+
+      expect((await send(authority, [msg(codecs.MsgAddToDenyList, { authority: authority.address, address: outsider.address, reason: "sanctions" })])).code).toBe(0);
+      const toDenied = await send(provider, [pay(provider, outsider)]);
+      expect([toDenied.codespace, toDenied.code]).toEqual(["identity", 15]);
+
+      expect((await send(authority, [msg(codecs.MsgUnfreeze, { authority: authority.address, address: subject.address })])).code).toBe(0);
+      expect((await send(subject, [pay(subject, provider)])).code).toBe(0);
+    });
+
     it("gates another module's tx at the tx's block time (here a bank rule on uusd recipients)", async () => {
       const identity = chain.app.keepers.identity;
       chain.app.keepers.bank.appendSendRestriction((ctx, _from, to, coins) =>

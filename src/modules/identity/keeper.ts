@@ -56,10 +56,8 @@ export class IdentityKeeper {
    * if (refused) return refused;
    */
   checkCompliance(ctx: Context, address: Uint8Array, requirement: ClaimRequirement): AppError | undefined {
-    const denied = this.getDenyListEntry(ctx, address);
-    if (denied) return ErrAccountDenied.wrap(`${denied.address}${denied.reason ? ` (${denied.reason})` : ""}`);
-    const frozen = this.getFreeze(ctx, address);
-    if (frozen) return ErrAccountFrozen.wrap(`${frozen.address}${frozen.reason ? ` (${frozen.reason})` : ""}`);
+    const held = this.denied(ctx, address) ?? this.frozen(ctx, address);
+    if (held) return held;
     if (!requiresClaims(requirement)) return undefined;
     const candidates = [...this.subjectAttestations(ctx, address).iterate()].map(([provider, value]) => ({
       attestation: Attestation.decode(value),
@@ -74,6 +72,24 @@ export class IdentityKeeper {
    */
   validateRequirement(requirement: ClaimRequirement): AppError | undefined {
     return validateRequirement(requirement);
+  }
+
+  /**
+   * The bank transfer rule of AML holds and sanctions (a bank send restriction): a frozen or denied
+   * account sends nothing, fees included, and a denied account receives nothing. A frozen account
+   * still receives, so escrows can refund it.
+   */
+  readonly restrictTransfer = (ctx: Context, from: Uint8Array, to: Uint8Array): AppError | undefined =>
+    this.denied(ctx, from) ?? this.frozen(ctx, from) ?? this.denied(ctx, to);
+
+  private denied(ctx: Context, address: Uint8Array): AppError | undefined {
+    const entry = this.getDenyListEntry(ctx, address);
+    return entry && ErrAccountDenied.wrap(`${entry.address}${entry.reason ? ` (${entry.reason})` : ""}`);
+  }
+
+  private frozen(ctx: Context, address: Uint8Array): AppError | undefined {
+    const freeze = this.getFreeze(ctx, address);
+    return freeze && ErrAccountFrozen.wrap(`${freeze.address}${freeze.reason ? ` (${freeze.reason})` : ""}`);
   }
 
   /** Frozen or on the deny list: such an account fails every compliance check. */

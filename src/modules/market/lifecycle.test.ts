@@ -165,11 +165,12 @@ describe("cancelling, expiring and compliance at match time", () => {
     expect(await read.book(F1, "sell")).toEqual([{ price: "100", quantity: "1", orders: 1 }]);
   });
 
-  it("refuses a frozen account's new order", async () => {
+  it("refuses a frozen account's new order: an AML hold stops even its fee", async () => {
     await block(official.tx(freeze(official.signer, bob.signer)));
     const result = (await chain.block([await buy(bob, F1, 100n, 1n)])).txResults[0]!;
-    expect([result.codespace, result.code]).toEqual(["market", 6]);
-    expect(result.log).toContain(`${bob.address} may not trade ${F1}`);
+    expect([result.codespace, result.code]).toEqual(["identity", 16]);
+    expect(result.log).toContain(`${bob.address} (AML hold): account frozen`);
+    expect(await read.book(F1, "buy")).toEqual([]);
   });
 
   it("suspends a frozen seller's order whose fractions cannot go back, until the owner may cancel it", async () => {
@@ -189,7 +190,8 @@ describe("cancelling, expiring and compliance at match time", () => {
     expect(await read.balance(MARKET_ADDRESS, F1)).toBe(15n);
 
     const refused = (await chain.block([await alice.tx(cancelOrder(alice.signer, 1n))])).txResults[0]!;
-    expect(refused.codespace).toBe("identity");
+    expect([refused.codespace, refused.code]).toEqual(["identity", 16]);
+    alice.rollback();
     expect((await read.order(1n))?.suspended).toBe(true);
     await block(official.tx(unfreeze(official.signer, alice.signer)));
     const cancelled = await block(alice.tx(cancelOrder(alice.signer, 1n)), alice.tx(cancelOrder(alice.signer, 2n)));

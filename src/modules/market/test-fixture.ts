@@ -195,7 +195,7 @@ export class Wallet {
     return this.signer.address;
   }
 
-  /** Forgets the last tx's sequence, for a tx refused before the ante step (statelessly invalid). */
+  /** Forgets the last tx's sequence, for a tx refused before or in the ante step (its sequence does not advance). */
   rollback(): void {
     this.sequence--;
   }
