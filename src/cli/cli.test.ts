@@ -12,7 +12,8 @@ import { runNode, type RunningNode } from "./run-node.js";
 const PASSPHRASE = "cli test passphrase";
 const EXPORT_PASSPHRASE = "export test passphrase";
 
-describe("the persistence command, built, against a running node", () => {
+// Each test runs the built command as processes, slow on a loaded 2-core machine.
+describe("the persistence command, built, against a running node", { timeout: 60_000 }, () => {
   const homes: string[] = [];
   let home: string;
   let running: RunningNode;

@@ -16,7 +16,8 @@ const ASSETS_MODULE = encodeAddress(moduleAddress("assets"));
 const INVOICE = "%PDF-1.7 invoice 2024-001: 1,000 USD due 2024-08-30";
 const OBLIGOR = toHex(document("obligor"));
 
-describe("persistence tx/query assets, built, against a running node", () => {
+// Each test runs the built command as processes, slow on a loaded 2-core machine.
+describe("persistence tx/query assets, built, against a running node", { timeout: 60_000 }, () => {
   let home: string;
   let running: RunningNode;
   let node: string;

@@ -16,7 +16,8 @@ const AUDITOR = encodeAddress(new Uint8Array(20).fill(0x43));
 const RECORD = '{"name":"Erika Mustermann","born":"1964-08-12"}';
 const SALT = "ab".repeat(32);
 
-describe("persistence tx/query identity, built, against a running node", () => {
+// Each test runs the built command as processes, slow on a loaded 2-core machine.
+describe("persistence tx/query identity, built, against a running node", { timeout: 60_000 }, () => {
   let home: string;
   let running: RunningNode;
   let node: string;

@@ -13,7 +13,8 @@ const OFFICIAL = encodeAddress(new Uint8Array(20).fill(0x51));
 const F1 = fractionDenom("INV-1");
 const NFT = nftBase("INV-2");
 
-describe("persistence tx/query market, built, against a running node", () => {
+// Each test runs the built command as processes, slow on a loaded 2-core machine.
+describe("persistence tx/query market, built, against a running node", { timeout: 60_000 }, () => {
   let home: string;
   let running: RunningNode;
   let node: string;
