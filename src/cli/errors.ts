@@ -3,6 +3,7 @@ import "../modules/assets/errors.js";
 import "../modules/bank/errors.js";
 import "../modules/identity/errors.js";
 import "../modules/market/errors.js";
+import "../modules/stakedrop/errors.js";
 import { registeredError } from "../types/errors.js";
 
 /** What the chain said when it refused something: the Cosmos SDK's (codespace, code) and log. */

@@ -11,6 +11,7 @@ import { CliError, toCliError } from "./errors.js";
 import { registerAssets } from "./modules/assets.js";
 import { registerIdentity } from "./modules/identity.js";
 import { registerMarket } from "./modules/market.js";
+import { registerStakedrop } from "./modules/stakedrop.js";
 import { Output } from "./output.js";
 
 /** The `persistence` command tree. With `jsonErrors`, commander's own usage errors are left to the caller to print as JSON. */
@@ -35,6 +36,7 @@ export function buildProgram(options: { jsonErrors: boolean }): Command {
   registerIdentity(program);
   registerAssets(program);
   registerMarket(program);
+  registerStakedrop(program);
   registerStatus(program);
   return program;
 }

@@ -3,13 +3,14 @@ import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { assetsMsgTypes } from "../modules/assets/codecs.js";
 import { identityMsgTypes } from "../modules/identity/codecs.js";
 import { marketMsgTypes } from "../modules/market/codecs.js";
+import { stakedropMsgTypes } from "../modules/stakedrop/codecs.js";
 
 /**
  * CosmJS registry entries for Persistence's own messages. ts-proto 2 codecs are what CosmJS
  * calls a TsProto2GeneratedType; the cast only bridges the two copies of @bufbuild/protobuf's
  * BinaryWriter declarations (CosmJS resolves the CommonJS one, we the ESM one).
  */
-export const persistenceRegistryTypes: readonly [string, GeneratedType][] = [...identityMsgTypes, ...assetsMsgTypes, ...marketMsgTypes].map((codec) => [
+export const persistenceRegistryTypes: readonly [string, GeneratedType][] = [...identityMsgTypes, ...assetsMsgTypes, ...marketMsgTypes, ...stakedropMsgTypes].map((codec) => [
   codec.typeUrl,
   codec as unknown as GeneratedType,
 ]);

@@ -10,6 +10,7 @@ import { authRoutes } from "./routes/auth.js";
 import { bankRoutes } from "./routes/bank.js";
 import { identityRoutes } from "./routes/identity.js";
 import { marketRoutes } from "./routes/market.js";
+import { stakedropRoutes } from "./routes/stakedrop.js";
 import { tendermintRoutes } from "./routes/tendermint.js";
 import { txRoutes } from "./routes/tx.js";
 
@@ -18,7 +19,7 @@ const MAX_BODY_BYTES = 1_000_000;
 
 const BLOCK_HEIGHT_HEADER = "x-cosmos-block-height";
 
-const routes: readonly Route[] = [...authRoutes, ...bankRoutes, ...txRoutes, ...tendermintRoutes, ...identityRoutes, ...assetsRoutes, ...marketRoutes];
+const routes: readonly Route[] = [...authRoutes, ...bankRoutes, ...txRoutes, ...tendermintRoutes, ...identityRoutes, ...assetsRoutes, ...marketRoutes, ...stakedropRoutes];
 
 export interface RestServerOptions {
   node: RestNode;

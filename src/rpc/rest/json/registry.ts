@@ -6,6 +6,7 @@ import { baseSchemas } from "./schemas/base.js";
 import { cryptoSchemas } from "./schemas/crypto.js";
 import { identitySchemas } from "./schemas/identity.js";
 import { marketSchemas } from "./schemas/market.js";
+import { stakedropSchemas } from "./schemas/stakedrop.js";
 import { tendermintSchemas } from "./schemas/tendermint.js";
 import { txSchemas } from "./schemas/tx.js";
 
@@ -14,7 +15,7 @@ import { txSchemas } from "./schemas/tx.js";
  * expanded into its fields; add a module's messages here to expand them too.
  */
 export const gatewaySchemas: ReadonlyMap<string, MessageSchema> = new Map(
-  [...baseSchemas, ...cryptoSchemas, ...authSchemas, ...bankSchemas, ...txSchemas, ...tendermintSchemas, ...identitySchemas, ...assetsSchemas, ...marketSchemas].map(
+  [...baseSchemas, ...cryptoSchemas, ...authSchemas, ...bankSchemas, ...txSchemas, ...tendermintSchemas, ...identitySchemas, ...assetsSchemas, ...marketSchemas, ...stakedropSchemas].map(
     (schema) => [schema.codec.typeUrl, schema],
   ),
 );
