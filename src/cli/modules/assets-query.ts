@@ -6,16 +6,12 @@ import { toGatewayJson } from "../../rpc/rest/json/gateway-json.js";
 import type { MessageCodec } from "../../rpc/rest/json/schema.js";
 import { defineAction, type ActionContext, type NodeUrlOptions } from "../command-context.js";
 import { queryCommand, withNode } from "../commands/query.js";
-import { CliError } from "../errors.js";
+import { grpcQuery, type RequestCodec } from "../grpc-query.js";
 import type { NodeClient } from "../node-client.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
 import { describeAsset, describeClass, documentHash } from "./assets-values.js";
 
 
-interface RequestCodec<T> {
-  fromPartial(object: object): T;
-  encode(message: T): { finish(): Uint8Array };
-}
 
 interface NftsOptions extends PageOptions {
   classId?: string;
@@ -23,13 +19,8 @@ interface NftsOptions extends PageOptions {
 }
 
 /** Runs one assets query on the node; a refusal becomes a CliError named after the chain's error. */
-export async function askAssets<Req, Res>(node: NodeClient, method: string, request: RequestCodec<Req>, fields: object, response: MessageCodec<Res>): Promise<Res> {
-  const answer = await node.comet.abciQuery({ path: codecs.queryPath(method), data: request.encode(request.fromPartial(fields)).finish() });
-  if (answer.code) {
-    const log = (answer.log ?? "").replace(/^rpc error: code = \w+ desc = /, "");
-    throw CliError.fromChain({ code: answer.code, codespace: answer.codespace ?? "", log });
-  }
-  return response.decode(answer.value);
+export function askAssets<Req, Res>(node: NodeClient, method: string, request: RequestCodec<Req>, fields: object, response: MessageCodec<Res>): Promise<Res> {
+  return grpcQuery(node, codecs.queryPath(method), request, fields, response);
 }
 
 /** Defines a query command that asks one method and prints its answer: the REST API's JSON with --output json, `text` otherwise. */

@@ -13,7 +13,7 @@ import { toHex } from "../../store/bytes.js";
 import { formatProtoTimestamp } from "../../rpc/rest/json/timestamp.js";
 import { defineAction, type ActionContext, type NodeUrlOptions } from "../command-context.js";
 import { queryCommand, withNode } from "../commands/query.js";
-import { CliError } from "../errors.js";
+import { grpcQuery, type RequestCodec } from "../grpc-query.js";
 import type { NodeClient } from "../node-client.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
 import { parseHexBytes, readRecord } from "./identity-tx.js";
@@ -32,19 +32,10 @@ interface VerifyOptions extends NodeUrlOptions {
   salt: string;
 }
 
-interface RequestCodec<T> {
-  fromPartial(object: object): T;
-  encode(message: T): { finish(): Uint8Array };
-}
 
 /** Runs one identity query on the node; a refusal becomes a CliError named after the chain's error. */
-async function ask<Req, Res>(node: NodeClient, method: string, request: RequestCodec<Req>, fields: object, response: MessageCodec<Res>): Promise<Res> {
-  const answer = await node.comet.abciQuery({ path: `${SERVICE}/${method}`, data: request.encode(request.fromPartial(fields)).finish() });
-  if (answer.code) {
-    const log = (answer.log ?? "").replace(/^rpc error: code = \w+ desc = /, "");
-    throw CliError.fromChain({ code: answer.code, codespace: answer.codespace ?? "", log });
-  }
-  return response.decode(answer.value);
+function ask<Req, Res>(node: NodeClient, method: string, request: RequestCodec<Req>, fields: object, response: MessageCodec<Res>): Promise<Res> {
+  return grpcQuery(node, `${SERVICE}/${method}`, request, fields, response);
 }
 
 /** Prints `value` as the REST API's JSON with --output json, as `text` otherwise. */

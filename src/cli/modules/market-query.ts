@@ -12,6 +12,7 @@ import { isError } from "../../types/errors.js";
 import { queryCommand, withNode } from "../commands/query.js";
 import { defineAction, type NodeUrlOptions } from "../command-context.js";
 import { CliError } from "../errors.js";
+import { grpcQuery, type RequestCodec } from "../grpc-query.js";
 import { formatCoin } from "../money.js";
 import type { NodeClient } from "../node-client.js";
 import { pageKey, pageLines } from "../pagination.js";
@@ -101,16 +102,8 @@ export function registerMarketQuery(query: Command): void {
 }
 
 /** Runs one market gRPC query over ABCI; a refusal becomes a CliError named after the chain's error. */
-async function ask<Req, Res>(
-  node: NodeClient,
-  method: string,
-  request: { encode(message: Req): { finish(): Uint8Array }; fromPartial(object: never): Req },
-  fields: object,
-  response: MessageCodec<Res>,
-): Promise<Res> {
-  const result = await node.comet.abciQuery({ path: `${SERVICE}/${method}`, data: request.encode(request.fromPartial(fields as never)).finish() });
-  if (result.code) throw CliError.fromChain({ code: result.code, codespace: result.codespace, log: result.log ?? "" });
-  return response.decode(result.value);
+function ask<Req, Res>(node: NodeClient, method: string, request: RequestCodec<Req>, fields: object, response: MessageCodec<Res>): Promise<Res> {
+  return grpcQuery(node, `${SERVICE}/${method}`, request, fields, response);
 }
 
 const usd = (amount: string | bigint) => formatCoin({ denom: STABLECOIN_DENOM, amount: BigInt(amount) });

@@ -11,25 +11,17 @@ import { isError } from "../../types/errors.js";
 import { defineAction, type NodeUrlOptions } from "../command-context.js";
 import { queryCommand, withNode } from "../commands/query.js";
 import { CliError } from "../errors.js";
+import { grpcQuery, type RequestCodec } from "../grpc-query.js";
 import { formatCoin } from "../money.js";
 import type { NodeClient } from "../node-client.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
 
 const SERVICE = "/persistence.stakedrop.v1.Query";
 
-interface RequestCodec<T> {
-  fromPartial(object: object): T;
-  encode(message: T): { finish(): Uint8Array };
-}
 
 /** Runs one stakedrop query on the node; a refusal becomes a CliError named after the chain's error. */
-async function ask<Req, Res>(node: NodeClient, method: string, request: RequestCodec<Req>, fields: object, response: MessageCodec<Res>): Promise<Res> {
-  const answer = await node.comet.abciQuery({ path: `${SERVICE}/${method}`, data: request.encode(request.fromPartial(fields)).finish() });
-  if (answer.code) {
-    const log = (answer.log ?? "").replace(/^rpc error: code = \w+ desc = /, "");
-    throw CliError.fromChain({ code: answer.code, codespace: answer.codespace ?? "", log });
-  }
-  return response.decode(answer.value);
+function ask<Req, Res>(node: NodeClient, method: string, request: RequestCodec<Req>, fields: object, response: MessageCodec<Res>): Promise<Res> {
+  return grpcQuery(node, `${SERVICE}/${method}`, request, fields, response);
 }
 
 export const xprt = (amount: string | bigint) => formatCoin({ denom: STAKING_DENOM, amount: BigInt(amount) });
