@@ -7,7 +7,8 @@ import { Database } from "../store/database.js";
 import { TestSigner } from "./signer.js";
 
 export const TEST_CHAIN_ID = "persistence-test-1";
-const GENESIS_SECONDS = 1_700_000_000n;
+/** Genesis time; block h of the harness is at GENESIS_SECONDS + h. */
+export const GENESIS_SECONDS = 1_700_000_000n;
 
 interface Codec<T> {
   encode(message: T): { finish(): Uint8Array };

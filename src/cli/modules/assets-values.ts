@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { AssetStatus, Property, PropertyType, type Asset, type AssetClass } from "../../generated/persistence/assets/v1/types.js";
 import type { ClaimRequirement } from "../../generated/persistence/identity/v1/requirement.js";
 import { statusName } from "../../modules/assets/status.js";
+import { TYPE_NAMES } from "../../modules/assets/validation.js";
 import { investorClassName } from "../../modules/identity/claims.js";
 import { formatProtoTimestamp } from "../../rpc/rest/json/timestamp.js";
 import { fromHex, toHex } from "../../store/bytes.js";
@@ -26,14 +27,6 @@ export function parseStatus(text: string): AssetStatus {
   if (status === undefined) throw new CliError("invalid_status", `invalid status "${text}": expected one of ${[...STATUS_NAMES.keys()].join(", ")}`);
   return status;
 }
-
-const TYPE_NAMES: Record<number, string> = {
-  [PropertyType.PROPERTY_TYPE_STRING]: "string",
-  [PropertyType.PROPERTY_TYPE_UINT]: "uint",
-  [PropertyType.PROPERTY_TYPE_TIMESTAMP]: "timestamp",
-  [PropertyType.PROPERTY_TYPE_HASH32]: "hash32",
-  [PropertyType.PROPERTY_TYPE_AMOUNT]: "amount",
-};
 
 const TYPE_HINTS: Record<number, string> = {
   [PropertyType.PROPERTY_TYPE_STRING]: "text",

@@ -83,7 +83,8 @@ export function checkPropertyList(properties: readonly Property[]): AppError | u
   return undefined;
 }
 
-const TYPE_NAMES: Record<number, string> = {
+/** The schema's name of each property type, as errors and the CLI show it. */
+export const TYPE_NAMES: Readonly<Record<number, string>> = {
   [PropertyType.PROPERTY_TYPE_STRING]: "string",
   [PropertyType.PROPERTY_TYPE_UINT]: "uint",
   [PropertyType.PROPERTY_TYPE_TIMESTAMP]: "timestamp",

@@ -22,9 +22,9 @@ import { defaultAssetsGenesis } from "../assets/genesis.js";
 import { MsgAttest, MsgFreeze, MsgUnfreeze } from "../identity/codecs.js";
 import { MsgCancelOrderCodec, MsgPlaceOrderCodec } from "./codecs.js";
 
-export const CHAIN_ID = "persistence-test-1";
-/** The harness's block h has time GENESIS_SECONDS + h. */
-export const GENESIS_SECONDS = 1_700_000_000n;
+import { GENESIS_SECONDS, TEST_CHAIN_ID as CHAIN_ID } from "../../testing/app-harness.js";
+
+export { CHAIN_ID, GENESIS_SECONDS };
 export const MARKET_ADDRESS = encodeAddress(moduleAddress("market"));
 export const FEE_COLLECTOR_ADDRESS = encodeAddress(moduleAddress("fee_collector"));
 const ASSETS_ADDRESS = encodeAddress(moduleAddress("assets"));

@@ -23,9 +23,9 @@ import { withCampaign, type CampaignOptions } from "./genesis-builder.js";
 import type { StakedropParams } from "./params.js";
 import type { SnapshotFile } from "./snapshot-file.js";
 
-export const CHAIN_ID = "persistence-test-1";
-/** The harness's block h has time GENESIS_SECONDS + h; genesis is at GENESIS_SECONDS. */
-export const GENESIS_SECONDS = 1_700_000_000n;
+import { GENESIS_SECONDS, TEST_CHAIN_ID as CHAIN_ID } from "../../testing/app-harness.js";
+
+export { CHAIN_ID, GENESIS_SECONDS };
 export const COMMUNITY_POOL_ADDRESS = encodeAddress(moduleAddress("community_pool"));
 export { STAKEDROP_ADDRESS } from "./genesis-builder.js";
 
