@@ -10,6 +10,7 @@ import { toHex } from "../store/bytes.js";
 import { Database } from "../store/database.js";
 import { hashTxResults } from "../node/consensus/block-hashing.js";
 import { toRequestInitChain, type GenesisDoc } from "../node/consensus/genesis-doc.js";
+import { timestampFromMillis } from "../node/time.js";
 
 export interface ReplayMismatch {
   height: number;
@@ -65,7 +66,6 @@ export async function replayChain(rpcUrl: string, genesis: GenesisDoc, throughHe
 }
 
 function toTimestamp(time: ReadonlyDateWithNanoseconds): Timestamp {
-  const ms = time.getTime();
-  const seconds = Math.floor(ms / 1000);
-  return { seconds: BigInt(seconds), nanos: (ms - seconds * 1000) * 1_000_000 + (time.nanoseconds ?? 0) };
+  const millis = timestampFromMillis(time.getTime());
+  return { ...millis, nanos: millis.nanos + (time.nanoseconds ?? 0) };
 }
