@@ -186,7 +186,8 @@ export class PersistenceApp implements AbciApplication {
     // A consensus engine that restarted before our commit finalizes the same height again.
     if (this.stores.hasPendingVersion) this.stores.rollback();
     const state = this.genesisState?.copy() ?? new CacheKV(this.stores.committed);
-    const block: BlockInfo = { height: request.height, time: request.time, chainId: this.options.chainId };
+    const consensus = { proposerAddress: request.proposerAddress, lastCommitVotes: request.decidedLastCommit?.votes ?? [], misbehavior: request.misbehavior };
+    const block: BlockInfo = { height: request.height, time: request.time, chainId: this.options.chainId, consensus };
     const decoded = request.txs.map((raw) => this.runner.decode(raw));
     if (this.verifier) {
       const unchecked = decoded.filter((tx): tx is DecodedTx => !isError(tx) && !this.checkedTxs.has(bytesToKey(tx.hash)));

@@ -1,4 +1,5 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
+import type { Misbehavior, VoteInfo } from "cosmjs-types/tendermint/abci/types";
 import { CacheKV } from "../store/cache-kv.js";
 import { GasKV, GasMeter } from "../store/gas.js";
 import type { KVStore } from "../store/kv.js";
@@ -14,6 +15,18 @@ export interface BlockInfo {
   /** The block time from the header: the only clock state code may read. */
   time: Timestamp;
   chainId: string;
+  /** What consensus reported with the block being finalized; absent outside block execution. */
+  consensus?: BlockConsensusInfo;
+}
+
+/** The consensus facts of FinalizeBlock that staking, slashing and distribution act on. */
+export interface BlockConsensusInfo {
+  /** Consensus address (20 bytes) of the block's proposer. */
+  proposerAddress: Uint8Array;
+  /** Who signed the previous block (FinalizeBlock's decided_last_commit). */
+  lastCommitVotes: readonly VoteInfo[];
+  /** Evidence of double signing or light-client attacks committed in this block. */
+  misbehavior: readonly Misbehavior[];
 }
 
 /** A module's store, mounted in the multistore under its name. */

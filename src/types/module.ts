@@ -61,6 +61,18 @@ export function queryRoute<Req, Res>(
 }
 
 /**
+ * A module's governance-changeable parameters and registries, addressed by the Cosmos SDK's
+ * ParameterChangeProposal as subspace (the module name) / key, with JSON values in the form the
+ * module's genesis uses.
+ */
+export interface ModuleParams {
+  /** The current value of every key, as genesis JSON (snake_case keys). */
+  get(ctx: Context): Record<string, unknown>;
+  /** Replaces one key's value after validating it as genesis would; an error changes nothing. */
+  set(ctx: Context, key: string, value: unknown): AppError | undefined;
+}
+
+/**
  * A module: its stores, messages, queries, genesis and block hooks, declared in one place and
  * added to the App with one line.
  */
@@ -73,6 +85,8 @@ export interface AppModule {
   defaultGenesis(): unknown;
   initGenesis(ctx: Context, genesis: unknown): AppError | undefined;
   exportGenesis(ctx: Context): unknown;
+  /** What governance may change in this module, if anything. */
+  readonly params?: ModuleParams;
   beginBlock?(ctx: Context): void;
   /** Returns the changes to the consensus validator set that this block makes (staking's job). */
   endBlock?(ctx: Context): readonly ValidatorUpdate[] | void;
