@@ -1,3 +1,4 @@
+import { formatDecimal } from "../../../types/decimal.js";
 import { gatewaySchemas } from "./registry.js";
 import { formatProtoTimestamp, type ProtoTimestamp } from "./timestamp.js";
 import { isMessageKind, type MessageCodec, type MessageSchema, type ValueKind } from "./schema.js";
@@ -75,7 +76,16 @@ function valueToJson(kind: ValueKind, value: unknown): JsonValue {
       return value === undefined ? null : formatProtoTimestamp(value as ProtoTimestamp);
     case "any":
       return value === undefined ? null : anyToJson(value as AnyMessage);
+    case "dec":
+      return legacyDecToJson((value ?? "") as string);
+    case "dec_bytes":
+      return legacyDecToJson(new TextDecoder().decode((value ?? new Uint8Array(0)) as Uint8Array));
   }
+}
+
+/** A LegacyDec's wire digits ("50000000000000000") as the SDK prints it ("0.050000000000000000"). */
+function legacyDecToJson(digits: string): string {
+  return formatDecimal(digits === "" ? 0n : BigInt(digits));
 }
 
 function anyToJson(any: AnyMessage): JsonObject {

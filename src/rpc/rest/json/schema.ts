@@ -22,7 +22,11 @@ export type ScalarKind =
   | "uint64"
   | "bytes"
   | "timestamp"
-  | "any";
+  | "any"
+  /** The SDK's LegacyDec in a string field: 18-decimal integer digits on the wire, "0.050000000000000000" in JSON. */
+  | "dec"
+  /** The same decimal carried in a bytes field (as mint's inflation). */
+  | "dec_bytes";
 
 /** A scalar kind, an enum, or an embedded message named by its codec. */
 export type ValueKind = ScalarKind | { readonly enum: EnumObject } | MessageCodec;
