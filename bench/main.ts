@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
+import { formatBlockEndCase, type BlockEndCase } from "./block-end.js";
 import type { MsgSendCase } from "./msgsend.js";
 import type { TestnetCase } from "./testnet.js";
 import { formatSignatureCeiling, measureSignatureCeiling } from "./signatures.js";
@@ -8,8 +9,10 @@ import { formatSignatureCeiling, measureSignatureCeiling } from "./signatures.js
 /**
  * `npm run bench`: the machine's secp256k1 ceiling (all cores), then signed MsgSend throughput
  * through CheckTx, execution and commit with 10,000 and 1,000,000 funded accounts, then a
- * 4-validator CometBFT network under load. Each case runs in a fresh process so its peak RSS is
- * its own. BENCH_TXS and BENCH_TESTNET_TXS set the number of measured txs.
+ * 4-validator CometBFT network under load, then the per-block work of proof of stake with 100
+ * validators and 10,000 delegators. Each case runs in a fresh process so its peak RSS is its own.
+ * BENCH_TXS and BENCH_TESTNET_TXS set the number of measured txs; `--only <case>` (or BENCH_ONLY)
+ * runs one case: signatures, msgsend, testnet or block-end.
  */
 const run = promisify(execFile);
 const ACCOUNT_CASES = [10_000, 1_000_000];
@@ -25,12 +28,19 @@ async function runScript<T>(name: string, args: string[] = []): Promise<T> {
   return JSON.parse(stdout.trim().split("\n").pop()!) as T;
 }
 
-const ceiling = await measureSignatureCeiling({ durationMs: 3_000 });
-console.log(formatSignatureCeiling(ceiling));
-const sigPerSecond = Math.round(ceiling.ceilingPerSecond);
+const CASES = ["signatures", "msgsend", "testnet", "block-end"];
+const onlyFlag = process.argv.indexOf("--only");
+const only = onlyFlag >= 0 ? process.argv[onlyFlag + 1] : process.env.BENCH_ONLY;
+if (only !== undefined && !CASES.includes(only)) throw new Error(`--only takes one of ${CASES.join(", ")}, not ${only}`);
+const runs = (name: string) => only === undefined || only === name;
+
+// MsgSend throughput is reported as a share of the signature ceiling, so it measures that too.
+const ceiling = runs("signatures") || runs("msgsend") ? await measureSignatureCeiling({ durationMs: 3_000 }) : undefined;
+if (ceiling) console.log(formatSignatureCeiling(ceiling));
+const sigPerSecond = Math.round(ceiling?.ceilingPerSecond ?? 0);
 
 const results: MsgSendCase[] = [];
-for (const accounts of ACCOUNT_CASES) {
+for (const accounts of runs("msgsend") ? ACCOUNT_CASES : []) {
   const result = await runScript<MsgSendCase>("./msgsend.js", [String(accounts)]);
   results.push(result);
   const share = ((100 * result.txPerSecond) / sigPerSecond).toFixed(1);
@@ -50,8 +60,12 @@ if (small && large) {
   );
 }
 
-const testnet = await runScript<TestnetCase>("./testnet.js");
-console.log(
-  `${testnet.validators}-validator CometBFT testnet, MsgSend under load: ${testnet.txPerSecond} tx/s committed, ` +
-    `broadcast-to-commit latency p50 ${ms(testnet.latencyMs.p50)}, p99 ${ms(testnet.latencyMs.p99)} (${testnet.committed} of ${testnet.txs} txs in ${testnet.blocks} blocks)`,
-);
+if (runs("testnet")) {
+  const testnet = await runScript<TestnetCase>("./testnet.js");
+  console.log(
+    `${testnet.validators}-validator CometBFT testnet, MsgSend under load: ${testnet.txPerSecond} tx/s committed, ` +
+      `broadcast-to-commit latency p50 ${ms(testnet.latencyMs.p50)}, p99 ${ms(testnet.latencyMs.p99)} (${testnet.committed} of ${testnet.txs} txs in ${testnet.blocks} blocks)`,
+  );
+}
+
+if (runs("block-end")) console.log(formatBlockEndCase(await runScript<BlockEndCase>("./block-end.js")));

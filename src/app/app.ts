@@ -136,10 +136,11 @@ export class PersistenceApp implements AbciApplication {
       const error = module.initGenesis(ctx, appState[module.name] ?? module.defaultGenesis());
       if (error) throw new Error(`invalid genesis for module ${module.name}: ${error.log}`);
     }
+    const validators = this.modules.flatMap((m) => m.genesisValidators?.(ctx) ?? []);
     this.genesisState = state;
     this.checkState = new CacheKV(state);
     this.lastBlockTime = request.time;
-    return { consensusParams: undefined, validators: [], appHash: EMPTY_HASH };
+    return { consensusParams: undefined, validators, appHash: EMPTY_HASH };
   }
 
   async checkTx(request: RequestCheckTx): Promise<ResponseCheckTx> {

@@ -15,10 +15,14 @@ export const DEVNET_MNEMONIC =
 export const DEVNET_CHAIN_ID = "persistence-local-1";
 /** How many accounts (HD indexes 0, 1, …) the devnet genesis funds. */
 export const DEVNET_ACCOUNT_COUNT = 5;
+/** A testnet's validator i is operated by the devnet mnemonic's account at this HD index + i. */
+export const DEVNET_OPERATOR_INDEX = 100;
 const XPRT = 1_000_000n;
 /** Each devnet account but the first gets this much; the first holds the rest of the supply. */
 const DEVNET_XPRT_EACH = 10_000_000n * XPRT;
 const DEVNET_USD_EACH = 1_000_000n * XPRT;
+/** Each validator operator's XPRT: its genesis self-delegation, fees and room to delegate more. */
+export const DEVNET_OPERATOR_XPRT = 1_000_000n * XPRT;
 
 /** The devnet accounts' wallet, derived at m/44'/118'/0'/0/i with the "persistence" prefix. */
 export function devnetWallet(count = DEVNET_ACCOUNT_COUNT): Promise<DirectSecp256k1HdWallet> {
@@ -28,22 +32,39 @@ export function devnetWallet(count = DEVNET_ACCOUNT_COUNT): Promise<DirectSecp25
   });
 }
 
-/** Genesis allocations for addresses in order: the first holds the remainder of the XPRT supply. */
-export function devnetAllocations(addresses: readonly string[]): GenesisAllocation[] {
-  const rest = XPRT_GENESIS_SUPPLY - DEVNET_XPRT_EACH * BigInt(addresses.length - 1);
-  return addresses.map((address, i) => ({
-    address,
-    coins: [
-      { denom: STAKING_DENOM, amount: i === 0 ? rest : DEVNET_XPRT_EACH },
-      { denom: STABLECOIN_DENOM, amount: DEVNET_USD_EACH },
-    ],
-  }));
+/**
+ * The wallet of a testnet's validator operators: validator i's at m/44'/118'/0'/0/(100 + i) of
+ * the devnet mnemonic, so anyone can recover it (`persistence keys add node0 --recover --index 100`).
+ */
+export function devnetOperatorWallet(validators: number): Promise<DirectSecp256k1HdWallet> {
+  return DirectSecp256k1HdWallet.fromMnemonic(DEVNET_MNEMONIC, {
+    prefix: ACCOUNT_PREFIX,
+    hdPaths: Array.from({ length: validators }, (_, i) => makeCosmoshubPath(DEVNET_OPERATOR_INDEX + i)),
+  });
+}
+
+/**
+ * Genesis allocations for addresses in order, then for validator operators (DEVNET_OPERATOR_XPRT
+ * each, no stablecoin): the first address holds the remainder of the XPRT supply.
+ */
+export function devnetAllocations(addresses: readonly string[], operators: readonly string[] = []): GenesisAllocation[] {
+  const rest = XPRT_GENESIS_SUPPLY - DEVNET_XPRT_EACH * BigInt(addresses.length - 1) - DEVNET_OPERATOR_XPRT * BigInt(operators.length);
+  return [
+    ...addresses.map((address, i) => ({
+      address,
+      coins: [
+        { denom: STAKING_DENOM, amount: i === 0 ? rest : DEVNET_XPRT_EACH },
+        { denom: STABLECOIN_DENOM, amount: DEVNET_USD_EACH },
+      ],
+    })),
+    ...operators.map((address) => ({ address, coins: [{ denom: STAKING_DENOM, amount: DEVNET_OPERATOR_XPRT }] })),
+  ];
 }
 
 /**
  * The devnet's compliance roles, so KYC-gated flows work out of the box: `validator` (index 0) is
- * the compliance authority (freezes, deny list), `carol` (3) an auditor, `dave` (4) the KYC
- * provider; `alice` (1) and `bob` (2) are left for users to attest.
+ * the compliance authority (freezes, deny list), `carol` (3) an auditor and lending's registered
+ * valuer, `dave` (4) the KYC provider; `alice` (1) and `bob` (2) are left for users to attest.
  */
 export function devnetModuleGenesis(addresses: readonly string[]): Record<string, unknown> {
   const [authority, , , auditor, provider] = addresses;
@@ -53,5 +74,6 @@ export function devnetModuleGenesis(addresses: readonly string[]): Record<string
       auditors: [{ address: auditor!, name: "Devnet auditor" }],
       providers: [{ address: provider!, name: "Devnet KYC provider" }],
     }),
+    lending: { valuers: [{ address: auditor!, name: "Devnet valuer" }] },
   };
 }

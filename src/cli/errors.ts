@@ -1,9 +1,13 @@
 // The modules whose registered errors the CLI names (loading them registers their errors).
 import "../modules/assets/errors.js";
 import "../modules/bank/errors.js";
+import "../modules/gov/errors.js";
 import "../modules/identity/errors.js";
+import "../modules/lending/errors.js";
 import "../modules/market/errors.js";
+import "../modules/slashing/errors.js";
 import "../modules/stakedrop/errors.js";
+import "../modules/staking/errors.js";
 import { registeredError } from "../types/errors.js";
 
 /** What the chain said when it refused something: the Cosmos SDK's (codespace, code) and log. */

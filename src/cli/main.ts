@@ -9,9 +9,14 @@ import { registerTestnet } from "./commands/testnet.js";
 import { registerTx } from "./commands/tx.js";
 import { CliError, toCliError } from "./errors.js";
 import { registerAssets } from "./modules/assets.js";
+import { registerDistribution } from "./modules/distribution.js";
+import { registerGov } from "./modules/gov.js";
 import { registerIdentity } from "./modules/identity.js";
+import { registerLending } from "./modules/lending.js";
 import { registerMarket } from "./modules/market.js";
+import { registerSlashing } from "./modules/slashing.js";
 import { registerStakedrop } from "./modules/stakedrop.js";
+import { registerStaking } from "./modules/staking.js";
 import { Output } from "./output.js";
 
 /** The `persistence` command tree. With `jsonErrors`, commander's own usage errors are left to the caller to print as JSON. */
@@ -36,7 +41,12 @@ export function buildProgram(options: { jsonErrors: boolean }): Command {
   registerIdentity(program);
   registerAssets(program);
   registerMarket(program);
+  registerLending(program);
   registerStakedrop(program);
+  registerDistribution(program);
+  registerSlashing(program);
+  registerStaking(program);
+  registerGov(program);
   registerStatus(program);
   return program;
 }

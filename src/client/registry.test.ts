@@ -1,10 +1,12 @@
+import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { describe, expect, it } from "vitest";
 import { assembleModules } from "../app/assembly.js";
 import { persistenceRegistry, persistenceRegistryTypes } from "./registry.js";
 
 describe("the client registry", () => {
-  it("knows every message the chain's modules handle, and nothing else of ours", () => {
-    const handled = assembleModules().modules.flatMap((m) => m.messages.map((h) => h.type.typeUrl)).filter((url) => url.startsWith("/persistence."));
+  it("adds to CosmJS's defaults exactly the messages the chain handles that they lack", () => {
+    const cosmjsKnows = new Set(defaultRegistryTypes.map(([typeUrl]) => typeUrl));
+    const handled = assembleModules().modules.flatMap((m) => m.messages.map((h) => h.type.typeUrl)).filter((url) => !cosmjsKnows.has(url));
     expect(persistenceRegistryTypes.map(([typeUrl]) => typeUrl).sort()).toEqual(handled.sort());
   });
 

@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildAppState, type GenesisAllocation } from "../app/genesis-state.js";
+import { withGenesisValidators } from "../modules/staking/genesis-builder.js";
+import { POWER_REDUCTION } from "../modules/staking/keys.js";
+import { isError } from "../types/errors.js";
 import { toHex } from "../store/bytes.js";
 import { DEFAULT_NODE_CONFIG, writeNodeConfig, type NodeConfig } from "./config.js";
 import { defaultConsensusParams, formatGenesisDoc, parseGenesisDoc, type GenesisDoc } from "./consensus/genesis-doc.js";
@@ -76,7 +79,8 @@ export function initHome(options: InitHomeOptions): InitializedHome {
   if (existsSync(paths.genesis)) throw new HomeError(`${options.home} is already initialized (${paths.genesis} exists)`);
   const moniker = options.moniker ?? DEFAULT_NODE_CONFIG.moniker;
   const keys = generateNodeKeys();
-  const genesis = formatGenesisDoc(newGenesisDoc({ ...options, validators: [{ key: keys.validatorKey, name: moniker }] }));
+  const operators = options.allocations[0] ? [options.allocations[0].address] : undefined;
+  const genesis = formatGenesisDoc(newGenesisDoc({ ...options, validators: [{ key: keys.validatorKey, name: moniker }], operators }));
   writeNodeKeys(paths, keys);
   writeFileSync(paths.genesis, genesis);
   writeNodeConfig(paths.configToml, paths.appToml, { ...DEFAULT_NODE_CONFIG, moniker, ...options.config });
@@ -118,6 +122,12 @@ export interface NewGenesisOptions {
   blockParams?: { maxBytes?: bigint; maxGas?: bigint };
   /** Modules' genesis (by module name) beyond the accounts and balances of the allocations. */
   moduleGenesis?: Record<string, unknown>;
+  /**
+   * The funded account that operates each validator (same order), as its gentx would: it
+   * self-delegates the validator's voting power × 10^6 uxprt in staking's genesis. Absent: the
+   * validators are in CometBFT's genesis only.
+   */
+  operators?: readonly string[];
 }
 
 /** The genesis document of a new chain: CometBFT's default consensus params, and an app_state from `buildAppState`. */
@@ -130,6 +140,15 @@ export function newGenesisDoc(options: NewGenesisOptions): GenesisDoc {
     consensusParams: { ...params, block: { ...params.block, ...options.blockParams } },
     validators: options.validators.map(({ key, name }) => ({ address: key.address, pubKey: key.publicKey, votingPower: GENESIS_VOTING_POWER, name })),
     appHash: new Uint8Array(0),
-    appState: new TextEncoder().encode(JSON.stringify({ ...buildAppState(options.allocations), ...options.moduleGenesis }, null, 2)),
+    appState: new TextEncoder().encode(JSON.stringify(appStateWithValidators(options), null, 2)),
   };
+}
+
+function appStateWithValidators(options: NewGenesisOptions): Record<string, unknown> {
+  const appState = { ...buildAppState(options.allocations), ...options.moduleGenesis };
+  if (!options.operators) return appState;
+  const specs = options.validators.map(({ key, name }, i) => ({ account: options.operators![i]!, consensusPubkey: key.publicKey, selfDelegation: GENESIS_VOTING_POWER * POWER_REDUCTION, moniker: name }));
+  const staked = withGenesisValidators(appState, specs);
+  if (isError(staked)) throw new Error(`cannot bond the genesis validators: ${staked.log}`);
+  return staked;
 }

@@ -3,16 +3,19 @@ import { PersistenceApp } from "../app/app.js";
 import { bytesEqual, bytesToKey, toHex } from "../store/bytes.js";
 import { sha256 } from "../store/hash.js";
 import type { IndexedTx, NodeApi, NodeEvent, NodeInfo, StoredBlock, SyncInfo, TxSearchRequest, TxSearchResult, ValidatorInfo } from "./api.js";
-import { BlockProducer, type ProducedBlock } from "./block-producer.js";
+import { BlockProducer, NotAValidatorError, type ProducedBlock } from "./block-producer.js";
 import { BlockStore } from "./block-store.js";
 import type { NodeConfig } from "./config.js";
+import { sortValidatorSet } from "./consensus/block-hashing.js";
 import { toRequestInitChain, type GenesisDoc } from "./consensus/genesis-doc.js";
-import { loadNodeKey, loadPrivValidatorKey, nodeId } from "./consensus/keys.js";
+import { loadNodeKey, loadPrivValidatorKey, nodeId, type ValidatorKey } from "./consensus/keys.js";
+import { inValidatorSet, validatorSetFromUpdates, type SetValidator } from "./consensus/validator-set.js";
 import { openHomeApp } from "./home-app.js";
 import { silentLogger, type Logger } from "./logger.js";
 import { Mempool } from "./mempool.js";
 import { timestampFromMillis } from "./time.js";
 import { TxIndex } from "./tx-index.js";
+import { ValidatorSets } from "./validator-sets.js";
 
 /** The CometBFT version whose RPC this node speaks; clients such as CosmJS choose their codec by it. */
 export const COMETBFT_COMPATIBLE_VERSION = "0.38.17";
@@ -27,9 +30,11 @@ export interface EmbeddedNodeOptions {
 }
 
 /**
- * A complete single-validator chain in one process: the app, a mempool, a block producer that
- * makes a CometBFT-format block every block time, the block store and tx index, and the events
- * the RPC layer serves. Everything is persisted in one database, one atomic commit per block.
+ * A complete chain in one process, signed by one key: the app, a mempool, a block producer that
+ * makes a CometBFT-format block every block time, the block store, validator sets and tx index,
+ * and the events the RPC layer serves. Everything is persisted in one database, one atomic
+ * commit per block. The validator set is InitChain's (the genesis document's when the app
+ * returns none) and follows the app's validator updates (see BlockProducer).
  */
 export class EmbeddedNode implements NodeApi {
   readonly chainId: string;
@@ -44,9 +49,10 @@ export class EmbeddedNode implements NodeApi {
     readonly genesis: GenesisDoc,
     private readonly genesisJson: unknown,
     private readonly info: NodeInfo,
-    private readonly validator: ValidatorInfo,
+    private readonly validatorKey: ValidatorKey,
     readonly app: PersistenceApp,
     private readonly blocks: BlockStore,
+    private readonly validatorSets: ValidatorSets,
     private readonly txIndex: TxIndex,
     readonly mempool: Mempool,
     private readonly producer: BlockProducer,
@@ -61,20 +67,31 @@ export class EmbeddedNode implements NodeApi {
     const logger = options.logger ?? silentLogger;
     const { paths, config, genesis, genesisBytes, db, app, close } = openHomeApp({ ...options, logger });
     const validatorKey = loadPrivValidatorKey(paths.privValidatorKey);
-    const ownValidator = genesis.validators.find((v) => bytesEqual(v.address, validatorKey.address));
-    if (!ownValidator) {
-      await close();
-      throw new Error(`this node's validator ${toHex(validatorKey.address).toUpperCase()} is not in the genesis validator set`);
-    }
     const blocks = new BlockStore(db);
+    const validatorSets = new ValidatorSets(db);
     const txIndex = new TxIndex(db);
     const appInfo = await app.info({ version: COMETBFT_COMPATIBLE_VERSION, blockVersion: 11n, p2pVersion: 8n, abciVersion: "2.0.0" });
     let appHash = appInfo.lastBlockAppHash;
+    let sets;
     if (appInfo.lastBlockHeight === 0n) {
       if (blocks.latestHeight !== 0n) throw new Error(`block store is at height ${blocks.latestHeight} but the app has no state`);
-      appHash = (await app.initChain(toRequestInitChain(genesis))).appHash;
+      const response = await app.initChain(toRequestInitChain(genesis));
+      appHash = response.appHash;
+      // As CometBFT: the app's validators replace the genesis document's, if it returns any.
+      const initial: SetValidator[] = response.validators.length > 0 ? validatorSetFromUpdates(response.validators) : sortValidatorSet(genesis.validators);
+      if (!inValidatorSet(initial, validatorKey.address)) {
+        await close();
+        throw new Error(`this node's validator ${toHex(validatorKey.address).toUpperCase()} is not in the initial validator set`);
+      }
+      sets = { last: [], current: initial, next: initial };
     } else if (blocks.latestHeight !== appInfo.lastBlockHeight) {
       throw new Error(`block store is at height ${blocks.latestHeight} but the app state is at ${appInfo.lastBlockHeight}`);
+    } else {
+      const latest = blocks.latestHeight;
+      // A home written before validator sets were stored ran on the genesis document's set.
+      const at = (height: bigint) => validatorSets.at(height) ?? sortValidatorSet(genesis.validators);
+      sets = { last: at(latest), current: at(latest + 1n), next: at(latest + 2n) };
+      if (!inValidatorSet(sets.current, validatorKey.address)) logger.error(`this node's validator ${toHex(validatorKey.address).toUpperCase()} is not in the validator set of height ${latest + 1n}: it serves queries but produces no blocks`);
     }
     const mempool = new Mempool(app, config.mempool);
     const producer = new BlockProducer({
@@ -84,7 +101,8 @@ export class EmbeddedNode implements NodeApi {
       mempool,
       chainId: genesis.chainId,
       validatorKey,
-      validators: genesis.validators,
+      validatorSets,
+      sets,
       consensusParams: genesis.consensusParams,
       genesisTime: genesis.genesisTime,
       initialHeight: genesis.initialHeight,
@@ -100,10 +118,9 @@ export class EmbeddedNode implements NodeApi {
       listenAddress: "tcp://127.0.0.1:26656",
       rpcAddress: config.rpcAddress,
     };
-    const validator: ValidatorInfo = { address: ownValidator.address, pubKey: ownValidator.pubKey, votingPower: ownValidator.votingPower, proposerPriority: 0n };
     const genesisJson = JSON.parse(genesisBytes.toString("utf8")) as unknown;
     logger.info(`opened ${genesis.chainId} at height ${blocks.latestHeight}, app hash ${toHex(appHash).toUpperCase()} (home ${options.home})`);
-    return new EmbeddedNode(config, genesis, genesisJson, info, validator, app, blocks, txIndex, mempool, producer, close, logger);
+    return new EmbeddedNode(config, genesis, genesisJson, info, validatorKey, app, blocks, validatorSets, txIndex, mempool, producer, close, logger);
   }
 
   /**
@@ -143,7 +160,8 @@ export class EmbeddedNode implements NodeApi {
         const header = stored.block.header!;
         if (stored.block.data!.txs.length > 0) this.logger.info(`committed block ${header.height} with ${stored.block.data!.txs.length} txs, app hash ${toHex(header.appHash).toUpperCase()}`);
       } catch (error) {
-        this.logger.error("block production failed; this node stops producing blocks (restart it to recover from disk)", error);
+        if (error instanceof NotAValidatorError) this.logger.error(error.message);
+        else this.logger.error("block production failed; this node stops producing blocks (restart it to recover from disk)", error);
         return;
       }
       this.schedule(Math.max(0, this.config.blockTimeMs - (Date.now() - started)));
@@ -200,8 +218,10 @@ export class EmbeddedNode implements NodeApi {
     };
   }
 
+  /** This node's validator, with its power in the set of the next height (0 when it is not in it), as CometBFT's status. */
   validatorInfo(): ValidatorInfo {
-    return this.validator;
+    const own = this.producer.currentValidators.find((v) => bytesEqual(v.address, this.validatorKey.address));
+    return { address: this.validatorKey.address, pubKey: this.validatorKey.publicKey, votingPower: own?.votingPower ?? 0n, proposerPriority: 0n };
   }
 
   genesisDocument(): unknown {
@@ -221,9 +241,12 @@ export class EmbeddedNode implements NodeApi {
     return results && { ...results, txResults: this.txIndex.resultsOfBlock(height) };
   }
 
+  /** The set of `height`, up to the next height; proposer priorities are not tracked (this node always proposes) and read 0. */
   validators(height: bigint): ValidatorInfo[] | undefined {
-    if (height < this.genesis.initialHeight || height > this.blocks.latestHeight + 1n) return undefined;
-    return this.genesis.validators.map((v) => ({ address: v.address, pubKey: v.pubKey, votingPower: v.votingPower, proposerPriority: 0n }));
+    const latest = this.blocks.latestHeight;
+    if (height < this.genesis.initialHeight || height > latest + 1n) return undefined;
+    const set = height === latest + 1n ? this.producer.currentValidators : this.validatorSets.at(height);
+    return set?.map((v) => ({ address: v.address, pubKey: v.pubKey, votingPower: v.votingPower, proposerPriority: 0n }));
   }
 
   tx(hash: Uint8Array): IndexedTx | undefined {

@@ -10,11 +10,14 @@ import { parse } from "smol-toml";
 import { afterAll, describe, expect, it } from "vitest";
 import { XPRT_GENESIS_SUPPLY } from "../app/genesis-state.js";
 import { bytesEqual, toHex } from "../store/bytes.js";
+import { encodeAddress } from "../types/address.js";
 import { STAKING_DENOM } from "../types/denoms.js";
 import { readNodeConfig } from "./config.js";
-import { parseGenesisDoc } from "./consensus/genesis-doc.js";
+import { parseGenesisDoc, toRequestInitChain } from "./consensus/genesis-doc.js";
 import { loadNodeKey, loadPrivValidatorKey, loadPrivValidatorState, nodeId } from "./consensus/keys.js";
 import { homePaths } from "./home.js";
+import { openHomeApp } from "./home-app.js";
+import { silentLogger } from "./logger.js";
 import { readTestnetLayout, TestnetError, writeTestnetHomes, type TestnetLayout, type TestnetNode, type TestnetOptions } from "./testnet-homes.js";
 
 const COMETBFT = fileURLToPath(new URL("../../.cometbft/bin/cometbft", import.meta.url));
@@ -171,7 +174,29 @@ describe("writeTestnetHomes", () => {
     expect(attempt({ validators: 0 }).code).toBe("invalid_testnet");
     expect(() => writeTestnetHomes({ dir, validators: 2, allocations: ALLOCATIONS, chainId: "x".repeat(51) })).toThrow(/chain_id/);
     expect(() => writeTestnetHomes({ dir, validators: 2, allocations: [] })).toThrow(/genesis supply/);
+    expect(attempt({ operators: [HOLDER] }).message).toContain("4 validators need 4 operators, not 1");
     expect(existsSync(join(dir, "node0"))).toBe(false);
+  });
+
+  it("bonds every validator in staking's genesis, operated by its own funded account: InitChain returns all N", async () => {
+    const operators = Array.from({ length: 6 }, (_, i) => encodeAddress(new Uint8Array(20).fill(i + 1)));
+    const each = 1_000_000_000n;
+    const allocations = [
+      { address: HOLDER, coins: [{ denom: STAKING_DENOM, amount: XPRT_GENESIS_SUPPLY - each * 6n }] },
+      ...operators.map((address) => ({ address, coins: [{ denom: STAKING_DENOM, amount: each }] })),
+    ];
+    const layout = writeTestnet({ validators: 6, allocations, operators });
+    expect(layout.nodes.map((node) => node.operator)).toEqual(operators);
+    expect(readTestnetLayout(join(layout.nodes[0]!.home, "..")).nodes.map((node) => node.operator)).toEqual(operators);
+    const home = openHomeApp({ home: layout.nodes[0]!.home, signatureWorkers: 0, logger: silentLogger });
+    try {
+      const { validators } = await home.app.initChain(toRequestInitChain(home.genesis));
+      const keys = layout.nodes.map((node) => toHex(loadPrivValidatorKey(homePaths(node.home).privValidatorKey).publicKey)).sort();
+      expect(validators.map((v) => toHex(v.pubKey!.ed25519!)).sort()).toEqual(keys);
+      expect(new Set(validators.map((v) => v.power))).toEqual(new Set([10n]));
+    } finally {
+      await home.close();
+    }
   });
 });
 

@@ -41,6 +41,8 @@ export interface TestnetNode {
   nodeId: string;
   /** Its validator's consensus address, upper-case hex as in genesis.json. */
   validatorAddress: string;
+  /** The account (persistence1…) that operates its validator in staking; absent when staking has no genesis validators. */
+  operator?: string;
   /** CometBFT's p2p listen address. */
   p2pAddress: string;
   /** CometBFT's RPC, as clients use it. */
@@ -65,6 +67,13 @@ export interface TestnetOptions {
   validators: number;
   /** Who holds the genesis supply. */
   allocations: readonly GenesisAllocation[];
+  /**
+   * The funded account operating each validator (one per validator, in node order): it
+   * self-delegates the validator's power in staking's genesis. Default: the first allocations,
+   * one per validator, when there are as many; else staking has no genesis validators and the
+   * network runs on genesis.json's validators alone.
+   */
+  operators?: readonly string[];
   /** Modules' genesis beyond accounts and balances, by module name. */
   moduleGenesis?: Record<string, unknown>;
   chainId?: string;
@@ -120,6 +129,10 @@ export function writeTestnetHomes(options: TestnetOptions): TestnetLayout {
   const existing = [join(dir, TESTNET_LAYOUT_FILE), ...plans.map((plan) => homePaths(plan.home).genesis)].find((path) => existsSync(path));
   if (existing) throw new TestnetError("testnet_exists", `${dir} already holds a testnet (${existing} exists): choose another directory or delete it`);
 
+  if (options.operators && options.operators.length !== plans.length) {
+    throw new TestnetError("invalid_testnet", `${plans.length} validators need ${plans.length} operators, not ${options.operators.length}`);
+  }
+  const operators = options.operators ?? (options.allocations.length >= plans.length ? options.allocations.slice(0, plans.length).map((a) => a.address) : undefined);
   const keys = plans.map(() => generateNodeKeys());
   const genesis = formatGenesisDoc(
     newGenesisDoc({
@@ -128,12 +141,15 @@ export function writeTestnetHomes(options: TestnetOptions): TestnetLayout {
       allocations: options.allocations,
       moduleGenesis: options.moduleGenesis,
       genesisTimeMs: options.genesisTimeMs,
+      // All or none: CometBFT takes InitChain's set, so a validator without an operator would be left out.
+      operators,
     }),
   );
   const nodes: TestnetNode[] = plans.map((plan, i) => ({
     ...plan,
     nodeId: nodeId(keys[i]!.nodeKey.publicKey),
     validatorAddress: toHex(keys[i]!.validatorKey.address).toUpperCase(),
+    ...(operators ? { operator: operators[i]! } : {}),
   }));
   for (const [i, node] of nodes.entries()) {
     const paths = homePaths(node.home);
@@ -178,6 +194,7 @@ export interface TestnetLayoutJson {
     rpc: string;
     abci: string;
     rest: string;
+    operator?: string;
   }[];
 }
 
@@ -194,6 +211,7 @@ export function layoutToJson(layout: TestnetLayout): TestnetLayoutJson {
       rpc: node.rpcUrl,
       abci: node.abciAddress,
       rest: node.restUrl,
+      ...(node.operator ? { operator: node.operator } : {}),
     })),
   };
 }
@@ -210,6 +228,7 @@ function layoutFromJson(json: unknown): TestnetLayout {
       const fields = ["name", "home", "node_id", "validator_address", "p2p", "rpc", "abci", "rest"] as const;
       const missing = fields.find((field) => typeof node?.[field] !== "string");
       if (missing) throw new Error(`nodes[${i}].${missing} must be a string`);
+      if (node.operator !== undefined && typeof node.operator !== "string") throw new Error(`nodes[${i}].operator must be a string`);
       return {
         name: node.name,
         home: node.home,
@@ -219,6 +238,7 @@ function layoutFromJson(json: unknown): TestnetLayout {
         rpcUrl: node.rpc,
         abciAddress: node.abci,
         restUrl: node.rest,
+        ...(node.operator ? { operator: node.operator } : {}),
       };
     }),
   };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CheckTxType, type RequestFinalizeBlock, type ResponseCheckTx, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import { CheckTxType, type Misbehavior, type RequestFinalizeBlock, type ResponseCheckTx, type ResponseFinalizeBlock, type VoteInfo } from "cosmjs-types/tendermint/abci/types";
 import { PersistenceApp, type AppOptions } from "../app/app.js";
 import { Database } from "../store/database.js";
 import { TestSigner } from "./signer.js";
@@ -16,9 +16,19 @@ interface Codec<T> {
   fromPartial(object: object): T;
 }
 
-/** A genesis app_state funding each signer with `balance` uxprt (and uusd), in the SDK's JSON. */
+/** A mint genesis that mints nothing: test chains' supply moves only by what a test does. */
+export const NO_INFLATION = {
+  minter: { inflation: "0", annual_provisions: "0" },
+  params: { mint_denom: "uxprt", inflation_rate_change: "0", inflation_max: "0", inflation_min: "0", goal_bonded: "0.67", blocks_per_year: "6311520" },
+};
+
+/**
+ * A genesis app_state funding each signer with `balance` uxprt (and uusd), in the SDK's JSON,
+ * without inflation (tests of minting set a `mint` section of their own).
+ */
 export function fundedGenesis(signers: readonly TestSigner[], balance = 1_000_000_000n): Record<string, unknown> {
   return {
+    mint: NO_INFLATION,
     auth: {
       accounts: signers.map((s, i) => ({ "@type": "/cosmos.auth.v1beta1.BaseAccount", address: s.address, pub_key: null, account_number: String(i), sequence: "0" })),
     },
@@ -26,6 +36,13 @@ export function fundedGenesis(signers: readonly TestSigner[], balance = 1_000_00
       balances: signers.map((s) => ({ address: s.address, coins: [{ denom: "uusd", amount: String(balance) }, { denom: "uxprt", amount: String(balance) }] })),
     },
   };
+}
+
+/** What consensus reports with a block: the last commit's votes, evidence, the proposer (none by default). */
+export interface BlockConsensus {
+  votes?: VoteInfo[];
+  misbehavior?: Misbehavior[];
+  proposerAddress?: Uint8Array;
 }
 
 /** An App on a temporary database, driven block by block like a consensus engine would. */
@@ -69,25 +86,25 @@ export class AppHarness {
     return this.app.checkTx({ tx, type: recheck ? CheckTxType.RECHECK : CheckTxType.NEW });
   }
 
-  async block(txs: Uint8Array[]): Promise<ResponseFinalizeBlock> {
-    const result = await this.app.finalizeBlock(this.nextBlock(txs));
+  async block(txs: Uint8Array[], consensus: BlockConsensus = {}): Promise<ResponseFinalizeBlock> {
+    const result = await this.app.finalizeBlock(this.nextBlock(txs, consensus));
     await this.app.commit();
     this.height += 1n;
     return result;
   }
 
   /** The FinalizeBlock request of the next height. */
-  nextBlock(txs: Uint8Array[]): RequestFinalizeBlock {
+  nextBlock(txs: Uint8Array[], consensus: BlockConsensus = {}): RequestFinalizeBlock {
     const height = this.height + 1n;
     return {
       txs,
-      decidedLastCommit: { round: 0, votes: [] },
-      misbehavior: [],
+      decidedLastCommit: { round: 0, votes: consensus.votes ?? [] },
+      misbehavior: consensus.misbehavior ?? [],
       hash: new Uint8Array(32),
       height,
       time: { seconds: GENESIS_SECONDS + height, nanos: 0 },
       nextValidatorsHash: new Uint8Array(32),
-      proposerAddress: new Uint8Array(20),
+      proposerAddress: consensus.proposerAddress ?? new Uint8Array(20),
     };
   }
 

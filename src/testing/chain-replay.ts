@@ -36,11 +36,14 @@ export async function replayChain(rpcUrl: string, genesis: GenesisDoc, throughHe
     let next = await client.block(Number(genesis.initialHeight));
     for (let height = Number(genesis.initialHeight); height <= throughHeight; height++) {
       const { block, blockId } = next;
+      // The last commit's signatures follow the order of the previous height's validator set.
+      const lastSet = height > Number(genesis.initialHeight) ? (await client.validatorsAll(height - 1)).validators : [];
+      const signatures = block.lastCommit?.signatures ?? [];
       const results = await app.finalizeBlock({
         txs: [...block.txs],
         decidedLastCommit: {
           round: block.lastCommit?.round ?? 0,
-          votes: (block.lastCommit?.signatures ?? []).map((s) => ({ validator: { address: s.validatorAddress ?? new Uint8Array(0), power: 0n }, blockIdFlag: s.blockIdFlag as number as BlockIDFlag })),
+          votes: lastSet.map((v, i) => ({ validator: { address: v.address, power: v.votingPower }, blockIdFlag: signatures[i]!.blockIdFlag as number as BlockIDFlag })),
         },
         misbehavior: [],
         hash: blockId.hash,

@@ -58,10 +58,13 @@ export class Context {
     return new GasKV(new PrefixKV(this.state, key.prefix), this.gasMeter);
   }
 
-  /** A context over a branch of this one's state, sharing its gas meter, with its own events. */
-  branch(): { ctx: Context; cache: CacheKV } {
+  /**
+   * A context over a branch of this one's state, sharing its gas meter, with its own events;
+   * `write` applies the branch's changes to this context's state (events are the caller's to keep).
+   */
+  branch(): { ctx: Context; cache: CacheKV; write(): void } {
     const cache = new CacheKV(this.state);
-    return { ctx: new Context(this.block, this.mode, cache, this.gasMeter), cache };
+    return { ctx: new Context(this.block, this.mode, cache, this.gasMeter), cache, write: () => cache.writeTo(this.state) };
   }
 }
 

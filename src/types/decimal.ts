@@ -27,3 +27,34 @@ export function mulCeil(integer: bigint, decimal: bigint): bigint {
   const product = integer * decimal;
   return product / ONE + (product % ONE === 0n ? 0n : 1n);
 }
+
+/** n / d rounded half to even, symmetric for negatives: the Cosmos SDK's LegacyDec rounding. */
+export function divRoundHalfEven(n: bigint, d: bigint): bigint {
+  const negative = n < 0n !== d < 0n;
+  const num = n < 0n ? -n : n;
+  const den = d < 0n ? -d : d;
+  const quotient = num / den;
+  const twice = (num % den) * 2n;
+  const rounded = twice > den || (twice === den && quotient % 2n === 1n) ? quotient + 1n : quotient;
+  return negative ? -rounded : rounded;
+}
+
+/** decimal × decimal, rounded half to even (LegacyDec.Mul). */
+export function decMul(a: bigint, b: bigint): bigint {
+  return divRoundHalfEven(a * b, ONE);
+}
+
+/** decimal ÷ decimal, rounded half to even (LegacyDec.Quo). */
+export function decQuo(a: bigint, b: bigint): bigint {
+  return divRoundHalfEven(a * ONE, b);
+}
+
+/** decimal × decimal, truncated toward zero (LegacyDec.MulTruncate). */
+export function decMulTruncate(a: bigint, b: bigint): bigint {
+  return (a * b) / ONE;
+}
+
+/** decimal ÷ decimal, truncated toward zero (LegacyDec.QuoTruncate). */
+export function decQuoTruncate(a: bigint, b: bigint): bigint {
+  return (a * ONE) / b;
+}

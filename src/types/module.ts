@@ -88,6 +88,8 @@ export interface AppModule {
   /** What governance may change in this module, if anything. */
   readonly params?: ModuleParams;
   beginBlock?(ctx: Context): void;
+  /** The consensus validator set the chain starts with, read after every module's genesis (staking's job). */
+  genesisValidators?(ctx: Context): readonly ValidatorUpdate[];
   /** Returns the changes to the consensus validator set that this block makes (staking's job). */
   endBlock?(ctx: Context): readonly ValidatorUpdate[] | void;
 }

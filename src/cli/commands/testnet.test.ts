@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCliBuilt, runCli } from "../../testing/cli-process.js";
-import { devnetWallet } from "../devnet-accounts.js";
+import { NOT_BONDED_POOL_ADDRESS } from "../../modules/staking/genesis-builder.js";
+import { devnetOperatorWallet, devnetWallet } from "../devnet-accounts.js";
 
-describe("persistence testnet, as a child process (writes homes; starts no network)", () => {
+describe("persistence testnet, as a child process (writes homes; starts no network)", { timeout: 60_000 }, () => {
   const dirs: string[] = [];
   const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), "persistence-testnet-cli-"));
@@ -45,7 +46,10 @@ describe("persistence testnet, as a child process (writes homes; starts no netwo
     const genesis = JSON.parse(readFileSync(join(dir, "node3", "config", "genesis.json"), "utf8"));
     expect(genesis.validators.map((v: { address: string }) => v.address)).toEqual(layout.nodes.map((node: { validator_address: string }) => node.validator_address));
     const devnet = (await (await devnetWallet()).getAccounts()).map((account) => account.address);
-    expect(genesis.app_state.bank.balances.map((b: { address: string }) => b.address)).toEqual(devnet);
+    const operators = (await (await devnetOperatorWallet(4)).getAccounts()).map((account) => account.address);
+    expect(layout.nodes.map((node: { operator: string }) => node.operator)).toEqual(operators);
+    expect(genesis.app_state.bank.balances.map((b: { address: string }) => b.address)).toEqual([...devnet, ...operators, NOT_BONDED_POOL_ADDRESS]);
+    expect(genesis.app_state.staking.delegations.map((d: { delegator_address: string }) => d.delegator_address)).toEqual(operators);
 
     const again = await runCli(["testnet", "--validators", "4", "--home", dir, "--output", "json"]);
     expect(again.code).toBe(1);
@@ -60,6 +64,14 @@ describe("persistence testnet, as a child process (writes homes; starts no netwo
     expect(written.stdout).toContain("node1: RPC http://127.0.0.1:36667  REST http://127.0.0.1:2318");
     expect(written.stdout).toContain(`start it with: persistence testnet start --home ${dir}`);
     expect(readFileSync(join(dir, "node1", "config", "config.toml"), "utf8")).toContain('timeout_commit = "200ms"');
+
+    const seven = tempDir();
+    expect((await runCli(["testnet", "--validators", "7", "--home", seven, "--output", "json"])).code).toBe(0);
+    const staking = JSON.parse(readFileSync(join(seven, "node0", "config", "genesis.json"), "utf8")).app_state.staking;
+    expect(staking.validators.map((v: { description: { moniker: string } }) => v.description.moniker)).toEqual(["node0", "node1", "node2", "node3", "node4", "node5", "node6"]);
+    expect(new Set(staking.delegations.map((d: { delegator_address: string }) => d.delegator_address)).size).toBe(7);
+    const help = await runCli(["testnet", "init", "--help"]);
+    expect(help.stdout).toContain("persistence keys add node0 --recover --index 100");
 
     const tooMany = await runCli(["testnet", "--validators", "33", "--home", tempDir(), "--output", "json"]);
     expect(tooMany.json().error).toMatchObject({ code: "invalid_testnet", message: expect.stringContaining("1 to 32 validators") });

@@ -16,7 +16,7 @@ import {
   type TestnetLayout,
 } from "../../node/testnet-homes.js";
 import { defineAction, type ActionContext } from "../command-context.js";
-import { devnetAllocations, devnetModuleGenesis, devnetWallet } from "../devnet-accounts.js";
+import { DEVNET_OPERATOR_INDEX, DEVNET_OPERATOR_XPRT, devnetAllocations, devnetModuleGenesis, devnetOperatorWallet, devnetWallet } from "../devnet-accounts.js";
 import { CliError } from "../errors.js";
 import { OUTPUT_FORMATS } from "../output.js";
 import { acceptsConnections, TestnetSupervisor, type SupervisedNode } from "../testnet-supervisor.js";
@@ -28,6 +28,12 @@ Ports of node i (all on 127.0.0.1):
   CometBFT RPC  --base-port + 1 + 10·i    (26657, 26667, …)
   ABCI (app)    --base-port + 2 + 10·i    (26658, 26668, …)
   REST (app)    --rest-base-port + i      (1317, 1318, …)`;
+
+const OPERATORS = `
+Validator i is operated by the devnet mnemonic's account at HD index ${DEVNET_OPERATOR_INDEX}+i
+(m/44'/118'/0'/0/${DEVNET_OPERATOR_INDEX + 0}, …), funded with ${DEVNET_OPERATOR_XPRT / 1_000_000n} XPRT; it self-delegates 10 XPRT at genesis,
+so staking starts with all N validators bonded, equal in power. Sign as node0's operator with:
+  persistence keys add node0 --recover --index ${DEVNET_OPERATOR_INDEX}   (the devnet mnemonic on stdin)`;
 
 const EXAMPLE = "Example:\n  persistence testnet --validators 4 --home ./testnet --block-time 200ms\n  persistence testnet start --home ./testnet";
 
@@ -63,24 +69,29 @@ export function registerTestnet(program: Command): void {
     .option("--base-port <port>", "node i's p2p port is this + 10·i, its CometBFT RPC port this + 1 + 10·i, its ABCI port this + 2 + 10·i", String(DEFAULT_TESTNET_BASE_PORT))
     .option("--rest-base-port <port>", "node i's Cosmos REST port is this + i", String(DEFAULT_TESTNET_REST_BASE_PORT))
     .option("--block-time <duration>", "CometBFT's timeout_commit, e.g. 1s or 200ms; under 1s, the other consensus timeouts shrink in proportion", "1s")
-    .addHelpText("after", `${PORT_PLAN}\n\n${EXAMPLE}`);
+    .addHelpText("after", `${PORT_PLAN}\n${OPERATORS}\n\n${EXAMPLE}`);
   defineAction<TestnetOptions>(init, async (context) => {
     const { home, chainId, blockTime } = context.options;
     const addresses = (await (await devnetWallet()).getAccounts()).map((account) => account.address);
+    const validators = parseInteger("--validators", context.options.validators);
+    // An out-of-range count derives no keys: writeTestnetHomes refuses it with its own message.
+    const operatorCount = validators >= 1 && validators <= MAX_TESTNET_VALIDATORS ? validators : 0;
+    const operators = (await (await devnetOperatorWallet(operatorCount)).getAccounts()).map((account) => account.address);
     const layout = writeTestnetHomes({
       dir: home,
-      validators: parseInteger("--validators", context.options.validators),
+      validators,
+      operators: operatorCount > 0 ? operators : undefined,
       chainId,
       basePort: parseInteger("--base-port", context.options.basePort),
       restBasePort: parseInteger("--rest-base-port", context.options.restBasePort),
       blockTimeMs: parseDuration(blockTime),
-      allocations: devnetAllocations(addresses),
+      allocations: devnetAllocations(addresses, operators),
       moduleGenesis: devnetModuleGenesis(addresses),
     });
     context.output.result(layoutToJson(layout), [
       `wrote ${layout.chainId}: ${layout.nodes.length} validators in ${home}, a block every ${blockTime}`,
       ...describeNodes(layout),
-      `genesis funds the devnet accounts (${addresses.join(", ")}), whose mnemonic is PUBLIC: use this network only locally`,
+      `genesis funds the devnet accounts (${addresses.join(", ")}) and validator i's operator (HD index ${DEVNET_OPERATOR_INDEX}+i); their mnemonic is PUBLIC: use this network only locally`,
       `start it with: persistence testnet start --home ${home}`,
     ]);
   });
@@ -165,6 +176,7 @@ function describeNodes(layout: TestnetLayout): string[] {
   return layout.nodes.flatMap((node) => [
     `${node.name}: RPC ${node.rpcUrl}  REST ${node.restUrl}`,
     `       ABCI ${node.abciAddress}  p2p ${node.nodeId}@${node.p2pAddress.replace("tcp://", "")}  validator ${node.validatorAddress}  home ${node.home}`,
+    ...(node.operator ? [`       operator ${node.operator}`] : []),
   ]);
 }
 

@@ -20,3 +20,4 @@ export const ErrDenomTooLong = registerError(MODULE_NAME, 16, "fraction denom wo
 export const ErrFractionNotFound = registerError(MODULE_NAME, 17, "fraction denom not found", "NotFound");
 export const ErrIncompleteFractions = registerError(MODULE_NAME, 18, "all units are needed to recombine", "FailedPrecondition");
 export const ErrInvalidGenesis = registerError(MODULE_NAME, 19, "invalid assets genesis", "InvalidArgument");
+export const ErrHeldByModule = registerError(MODULE_NAME, 20, "asset is held by a module as collateral", "FailedPrecondition");

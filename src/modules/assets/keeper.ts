@@ -1,5 +1,5 @@
 import { toHex } from "../../store/bytes.js";
-import { encodeAddress } from "../../types/address.js";
+import { decodeAddress, encodeAddress } from "../../types/address.js";
 import type { Coin } from "../../types/coins.js";
 import type { Context } from "../../types/context.js";
 import { ErrUnauthorized, isError, type AppError } from "../../types/errors.js";
@@ -13,6 +13,7 @@ import {
   ErrClassNotFound,
   ErrDocumentTokenized,
   ErrFractionNotFound,
+  ErrHeldByModule,
   ErrIncompleteFractions,
   ErrInvalidStatus,
   ErrInvalidTransition,
@@ -44,6 +45,9 @@ export interface IssueRequest {
   documentHash: Uint8Array;
   properties: readonly Property[];
 }
+
+/** Statuses of an asset serving as collateral. */
+const COLLATERAL_STATUSES: ReadonlySet<AssetStatus> = new Set([AssetStatus.ASSET_STATUS_PLEDGED, AssetStatus.ASSET_STATUS_FINANCED, AssetStatus.ASSET_STATUS_DEFAULTED]);
 
 /**
  * Classes, assets and fractions (the assets module): the operations behind its messages and the
@@ -153,9 +157,18 @@ export class AssetsKeeper extends AssetsStore {
     return undefined;
   }
 
+  /**
+   * The maintainer moves the status, except while a module account (lending) holds the asset as
+   * collateral (pledged, financed or defaulted): then only that module changes it.
+   */
   setStatusAsMaintainer(ctx: Context, classId: string, id: string, maintainer: Uint8Array, status: AssetStatus): AppError | undefined {
     const asset = this.maintainedAsset(ctx, classId, id, maintainer);
-    return isError(asset) ? asset : this.setStatus(ctx, classId, id, status);
+    if (isError(asset)) return asset;
+    const owner = decodeAddress(asset.owner);
+    if (COLLATERAL_STATUSES.has(asset.status) && !isError(owner) && this.bank.isBlockedRecipient(owner)) {
+      return ErrHeldByModule.wrap(`${classId}/${id} is ${statusName(asset.status)} and held by ${asset.owner}; only that module changes its status`);
+    }
+    return this.setStatus(ctx, classId, id, status);
   }
 
   /** The maintainer changes mutable properties. */

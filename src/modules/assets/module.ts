@@ -1,4 +1,5 @@
 import type { AppModule } from "../../types/module.js";
+import { assetsParams } from "./gov-params.js";
 import { defaultAssetsGenesis, exportAssetsGenesis, initAssetsGenesis } from "./genesis.js";
 import type { AssetsKeeper } from "./keeper.js";
 import { ASSETS_STORE, MODULE_NAME } from "./keys.js";
@@ -15,5 +16,6 @@ export function assetsModule(keeper: AssetsKeeper): AppModule {
     defaultGenesis: defaultAssetsGenesis,
     initGenesis: (ctx, genesis) => initAssetsGenesis(keeper, ctx, genesis),
     exportGenesis: (ctx) => exportAssetsGenesis(keeper, ctx),
+    params: assetsParams(keeper),
   };
 }

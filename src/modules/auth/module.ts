@@ -1,4 +1,5 @@
 import type { AppModule } from "../../types/module.js";
+import { authParams } from "./gov-params.js";
 import { defaultAuthGenesis, exportAuthGenesis, initAuthGenesis } from "./genesis.js";
 import type { AccountKeeper } from "./keeper.js";
 import { AUTH_STORE, MODULE_NAME } from "./keys.js";
@@ -14,5 +15,6 @@ export function authModule(keeper: AccountKeeper): AppModule {
     defaultGenesis: defaultAuthGenesis,
     initGenesis: (ctx, genesis) => initAuthGenesis(keeper, ctx, genesis),
     exportGenesis: (ctx) => exportAuthGenesis(keeper, ctx),
+    params: authParams(keeper),
   };
 }

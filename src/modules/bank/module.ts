@@ -1,4 +1,5 @@
 import type { AppModule } from "../../types/module.js";
+import { bankParams } from "./gov-params.js";
 import { defaultBankGenesis, exportBankGenesis, initBankGenesis } from "./genesis.js";
 import type { BankKeeper } from "./keeper.js";
 import { BANK_STORE, MODULE_NAME } from "./keys.js";
@@ -15,5 +16,6 @@ export function bankModule(keeper: BankKeeper): AppModule {
     defaultGenesis: defaultBankGenesis,
     initGenesis: (ctx, genesis) => initBankGenesis(keeper, ctx, genesis),
     exportGenesis: (ctx) => exportBankGenesis(keeper, ctx),
+    params: bankParams(keeper),
   };
 }

@@ -366,7 +366,8 @@ describe("identity module through the App", () => {
 
     it("holds a frozen account's funds (even for fees) and keeps a denied account from receiving, until lifted", async () => {
       const pay = (from: TestSigner, to: TestSigner) => msg(MsgSend, { fromAddress: from.address, toAddress: to.address, amount: [{ denom: "uusd", amount: "5" }] });
-      const balance = () => chain.app.exportGenesis().bank as { balances: { address: string; coins: { denom: string; amount: string }[] }[] };
+      const balances = () => (chain.app.exportGenesis().bank as { balances: { address: string; coins: { denom: string; amount: string }[] }[] }).balances;
+      const balance = () => balances().find((b) => b.address === subject.address);
       expect((await send(authority, [msg(codecs.MsgFreeze, { authority: authority.address, address: subject.address, reason: "AML hold" })])).code).toBe(0);
       const before = balance();
       const held = await send(subject, [pay(subject, outsider)]);

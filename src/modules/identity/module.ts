@@ -1,4 +1,5 @@
 import type { AppModule } from "../../types/module.js";
+import { identityParams } from "./gov-params.js";
 import { exportIdentityGenesis, identityGenesis, initIdentityGenesis } from "./genesis.js";
 import type { IdentityKeeper } from "./keeper.js";
 import { IDENTITY_STORE, MODULE_NAME } from "./keys.js";
@@ -15,5 +16,6 @@ export function identityModule(keeper: IdentityKeeper): AppModule {
     defaultGenesis: () => identityGenesis(),
     initGenesis: (ctx, genesis) => initIdentityGenesis(keeper, ctx, genesis),
     exportGenesis: (ctx) => exportIdentityGenesis(keeper, ctx),
+    params: identityParams(keeper),
   };
 }

@@ -6,6 +6,7 @@ import { buyEscrow } from "./fees.js";
 import { DEFAULT_MARKET_PARAMS } from "./params.js";
 import {
   cancelOrder,
+  DISTRIBUTION_ADDRESS,
   FEE_COLLECTOR_ADDRESS,
   fractionDenom,
   freeze,
@@ -93,7 +94,7 @@ describe("market escrow", () => {
               expect(BigInt(o.escrow)).toBe(needed);
             }
 
-            const holders = [...traders.map((t) => t.address), MARKET_ADDRESS, FEE_COLLECTOR_ADDRESS];
+            const holders = [...traders.map((t) => t.address), MARKET_ADDRESS, FEE_COLLECTOR_ADDRESS, DISTRIBUTION_ADDRESS];
             const total = async (denom: string) => (await Promise.all(holders.map((h) => read.balance(h, denom)))).reduce((a, b) => a + b, 0n);
             expect(await total("uusd")).toBe(3n * BALANCE);
             expect(await total(F1)).toBe(UNITS);

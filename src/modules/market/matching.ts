@@ -9,6 +9,7 @@ import { emitTrade, type CancelReason } from "./events.js";
 import type { IdentityKeeper } from "./expected-keepers.js";
 import { buyEscrow, feeOn } from "./fees.js";
 import { crosses, isExpired, opposite, type OpenOrder } from "./order.js";
+import type { SettlementListener } from "./settlement.js";
 import type { MarketParams } from "./params.js";
 import type { MarketStore } from "./store.js";
 
@@ -24,6 +25,8 @@ export interface Matching {
   requirement: ClaimRequirement;
   /** Takes a resting order off the book, refunding its escrow. */
   close(order: OpenOrder, reason: CancelReason, detail?: string): AppError | undefined;
+  /** The settlement listener of a module-account owner, told of its fills; such owners skip compliance checks. */
+  listenerOf(owner: string): SettlementListener | undefined;
 }
 
 /**
@@ -51,7 +54,7 @@ export function matchOrder(m: Matching, taker: OpenOrder): AppError | undefined 
 function skipReason(m: Matching, maker: OpenOrder, taker: OpenOrder): { reason: CancelReason; detail?: string } | undefined {
   if (isExpired(maker, m.ctx.block.time)) return { reason: "expired" };
   if (maker.owner === taker.owner) return { reason: "self_trade" };
-  const refused = whyNotCompliant(m.ctx, m.identity, maker.ownerBytes, m.requirement, m.params.tradingRequirement);
+  const refused = m.listenerOf(maker.owner) ? undefined : whyNotCompliant(m.ctx, m.identity, maker.ownerBytes, m.requirement, m.params.tradingRequirement);
   return refused ? { reason: "not_compliant", detail: refused } : undefined;
 }
 
@@ -117,5 +120,7 @@ function fill(m: Matching, maker: OpenOrder, taker: OpenOrder): AppError | undef
     m.params.recentTradesKept,
   );
   emitTrade(m.ctx, trade, { maker: maker.remaining, taker: taker.remaining });
+  m.listenerOf(seller.owner)?.afterFill(m.ctx, { orderId: seller.id, quantity, remaining: seller.remaining, quote: notional - sellerFee });
+  m.listenerOf(buyer.owner)?.afterFill(m.ctx, { orderId: buyer.id, quantity, remaining: buyer.remaining, quote: notional + buyerFee });
   return undefined;
 }

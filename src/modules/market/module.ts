@@ -1,4 +1,5 @@
 import type { AppModule } from "../../types/module.js";
+import { marketParams } from "./gov-params.js";
 import { defaultMarketGenesis, exportMarketGenesis, initMarketGenesis } from "./genesis.js";
 import type { MarketKeeper } from "./keeper.js";
 import { MARKET_STORE, MODULE_NAME } from "./keys.js";
@@ -15,6 +16,7 @@ export function marketModule(keeper: MarketKeeper): AppModule {
     defaultGenesis: defaultMarketGenesis,
     initGenesis: (ctx, genesis) => initMarketGenesis(keeper, ctx, genesis),
     exportGenesis: (ctx) => exportMarketGenesis(keeper, ctx),
+    params: marketParams(keeper),
     endBlock: (ctx) => keeper.expireOrders(ctx),
   };
 }

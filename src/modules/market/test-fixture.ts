@@ -27,6 +27,8 @@ import { GENESIS_SECONDS, TEST_CHAIN_ID as CHAIN_ID } from "../../testing/app-ha
 export { CHAIN_ID, GENESIS_SECONDS };
 export const MARKET_ADDRESS = encodeAddress(moduleAddress("market"));
 export const FEE_COLLECTOR_ADDRESS = encodeAddress(moduleAddress("fee_collector"));
+/** Where each block's begin-block moves the fees collected (distribution's account). */
+export const DISTRIBUTION_ADDRESS = encodeAddress(moduleAddress("distribution"));
 const ASSETS_ADDRESS = encodeAddress(moduleAddress("assets"));
 
 /** The fraction denom assets gives invoice `id`. */

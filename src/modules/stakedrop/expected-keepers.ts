@@ -13,7 +13,7 @@ export interface BankKeeper {
 /**
  * What the stakedrop needs from distribution: moving what is unclaimed at the end of the window
  * from its module account into the community pool (the Cosmos SDK's FundCommunityPool, from a
- * module account). Until distribution exists, `moduleAccountCommunityPool` stands in for it.
+ * module account), which distribution's keeper implements.
  */
 export interface DistributionKeeper {
   fundCommunityPool(ctx: Context, fromModule: string, coins: readonly Coin[]): AppError | undefined;

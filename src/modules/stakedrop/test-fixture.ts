@@ -6,6 +6,7 @@
 import { makeCosmoshubPath, Secp256k1HdWallet } from "@cosmjs/amino";
 import { fromBase64 } from "@cosmjs/encoding";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
+import { QueryCommunityPoolRequest, QueryCommunityPoolResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import type { Event, RequestQuery, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
 import {
   QueryAllocationRequest,
@@ -26,7 +27,10 @@ import type { SnapshotFile } from "./snapshot-file.js";
 import { GENESIS_SECONDS, TEST_CHAIN_ID as CHAIN_ID } from "../../testing/app-harness.js";
 
 export { CHAIN_ID, GENESIS_SECONDS };
-export const COMMUNITY_POOL_ADDRESS = encodeAddress(moduleAddress("community_pool"));
+/** The community pool lives in the distribution module account. */
+export const COMMUNITY_POOL_ADDRESS = encodeAddress(moduleAddress("distribution"));
+export const FEE_COLLECTOR_ADDRESS = encodeAddress(moduleAddress("fee_collector"));
+
 export { STAKEDROP_ADDRESS } from "./genesis-builder.js";
 
 /** The public mnemonic the stakers' keys derive from (m/44'/118'/0'/0/i). */
@@ -134,6 +138,13 @@ export class StakedropReader {
     const result = await ask(this.app, "/cosmos.bank.v1beta1.Query/Balance", QueryBalanceRequest, { address, denom }, QueryBalanceResponse);
     if ("code" in result) throw new Error(result.log);
     return BigInt(result.balance!.amount);
+  }
+
+  /** The community pool's whole uxprt (distribution's CommunityPool query). */
+  async communityPool(): Promise<bigint> {
+    const result = await ask(this.app, "/cosmos.distribution.v1beta1.Query/CommunityPool", QueryCommunityPoolRequest, {}, QueryCommunityPoolResponse);
+    if ("code" in result) throw new Error(result.log);
+    return BigInt(result.pool.find((c) => c.denom === "uxprt")?.amount ?? "0") / 10n ** 18n;
   }
 
   campaign() {

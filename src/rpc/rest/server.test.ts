@@ -51,7 +51,7 @@ function rawRequest(method: string, path: string, headers: Record<string, string
 
 describe("gateway errors", () => {
   it("answers an unknown path with 501 Unimplemented, as grpc-gateway in the SDK", async () => {
-    const response = await fetch(`${server.address}/cosmos/staking/v1beta1/validators`);
+    const response = await fetch(`${server.address}/cosmos/feegrant/v1beta1/allowances/persistence1x`);
     expect(response.status).toBe(501);
     expect(await response.text()).toBe('{"code":12,"message":"Not Implemented","details":[]}');
     expect((await fetch(`${server.address}/cosmos/auth/v1beta1/params/`)).status).toBe(501);

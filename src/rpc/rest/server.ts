@@ -8,9 +8,15 @@ import { Router } from "./router.js";
 import { assetsRoutes } from "./routes/assets.js";
 import { authRoutes } from "./routes/auth.js";
 import { bankRoutes } from "./routes/bank.js";
+import { distributionRoutes } from "./routes/distribution.js";
+import { govRestRoutes } from "./routes/gov.js";
 import { identityRoutes } from "./routes/identity.js";
+import { lendingRoutes } from "./routes/lending.js";
 import { marketRoutes } from "./routes/market.js";
+import { mintRoutes } from "./routes/mint.js";
+import { slashingRoutes } from "./routes/slashing.js";
 import { stakedropRoutes } from "./routes/stakedrop.js";
+import { stakingRoutes } from "./routes/staking.js";
 import { tendermintRoutes } from "./routes/tendermint.js";
 import { txRoutes } from "./routes/tx.js";
 
@@ -19,7 +25,7 @@ const MAX_BODY_BYTES = 1_000_000;
 
 const BLOCK_HEIGHT_HEADER = "x-cosmos-block-height";
 
-const routes: readonly Route[] = [...authRoutes, ...bankRoutes, ...txRoutes, ...tendermintRoutes, ...identityRoutes, ...assetsRoutes, ...marketRoutes, ...stakedropRoutes];
+const routes: readonly Route[] = [...authRoutes, ...bankRoutes, ...txRoutes, ...tendermintRoutes, ...identityRoutes, ...assetsRoutes, ...marketRoutes, ...lendingRoutes, ...stakedropRoutes, ...mintRoutes, ...distributionRoutes, ...govRestRoutes, ...slashingRoutes, ...stakingRoutes];
 
 export interface RestServerOptions {
   node: RestNode;

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { toGatewayJson } from "./gateway-json.js";
 import { gatewaySchemas } from "./registry.js";
 import { isMessageKind } from "./schema.js";
-import { formatProtoTimestamp, formatRfc3339Seconds } from "./timestamp.js";
+import { formatDuration, formatProtoTimestamp, formatRfc3339Seconds } from "./timestamp.js";
 
 /** cosmjs-types fields the v0.50 gateway does not emit (added to the protos in v0.53). */
 const NEWER_THAN_V050: Record<string, string[]> = {
@@ -129,5 +129,14 @@ describe("timestamps", () => {
 
   it("drop the fraction in the RFC 3339 form of TxResponse.timestamp", () => {
     expect(formatRfc3339Seconds({ seconds: 1714564801n, nanos: 999_999_999 })).toBe("2024-05-01T12:00:01Z");
+  });
+});
+
+describe("durations", () => {
+  it("print seconds with 0, 3, 6 or 9 fractional digits and an s, as protobuf JSON", () => {
+    expect(formatDuration({ seconds: 1_814_400n, nanos: 0 })).toBe("1814400s");
+    expect(formatDuration({ seconds: 1n, nanos: 500_000_000 })).toBe("1.500s");
+    expect(formatDuration({ seconds: 0n, nanos: 1 })).toBe("0.000000001s");
+    expect(formatDuration({ seconds: -2n, nanos: -250_000_000 })).toBe("-2.250s");
   });
 });

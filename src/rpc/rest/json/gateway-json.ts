@@ -1,6 +1,6 @@
 import { formatDecimal } from "../../../types/decimal.js";
 import { gatewaySchemas } from "./registry.js";
-import { formatProtoTimestamp, type ProtoTimestamp } from "./timestamp.js";
+import { formatDuration, formatProtoTimestamp, type ProtoDuration, type ProtoTimestamp } from "./timestamp.js";
 import { isMessageKind, type MessageCodec, type MessageSchema, type ValueKind } from "./schema.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
@@ -74,6 +74,8 @@ function valueToJson(kind: ValueKind, value: unknown): JsonValue {
     }
     case "timestamp":
       return value === undefined ? null : formatProtoTimestamp(value as ProtoTimestamp);
+    case "duration":
+      return value === undefined ? null : formatDuration(value as ProtoDuration);
     case "any":
       return value === undefined ? null : anyToJson(value as AnyMessage);
     case "dec":

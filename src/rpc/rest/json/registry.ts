@@ -4,9 +4,15 @@ import { authSchemas } from "./schemas/auth.js";
 import { bankSchemas } from "./schemas/bank.js";
 import { baseSchemas } from "./schemas/base.js";
 import { cryptoSchemas } from "./schemas/crypto.js";
+import { distributionSchemas } from "./schemas/distribution.js";
+import { govSchemas } from "./schemas/gov.js";
 import { identitySchemas } from "./schemas/identity.js";
+import { lendingSchemas } from "./schemas/lending.js";
 import { marketSchemas } from "./schemas/market.js";
+import { mintSchemas } from "./schemas/mint.js";
+import { slashingSchemas } from "./schemas/slashing.js";
 import { stakedropSchemas } from "./schemas/stakedrop.js";
+import { stakingSchemas } from "./schemas/staking.js";
 import { tendermintSchemas } from "./schemas/tendermint.js";
 import { txSchemas } from "./schemas/tx.js";
 
@@ -15,7 +21,7 @@ import { txSchemas } from "./schemas/tx.js";
  * expanded into its fields; add a module's messages here to expand them too.
  */
 export const gatewaySchemas: ReadonlyMap<string, MessageSchema> = new Map(
-  [...baseSchemas, ...cryptoSchemas, ...authSchemas, ...bankSchemas, ...txSchemas, ...tendermintSchemas, ...identitySchemas, ...assetsSchemas, ...marketSchemas, ...stakedropSchemas].map(
+  [...baseSchemas, ...cryptoSchemas, ...authSchemas, ...bankSchemas, ...txSchemas, ...tendermintSchemas, ...identitySchemas, ...assetsSchemas, ...marketSchemas, ...lendingSchemas, ...stakedropSchemas, ...mintSchemas, ...distributionSchemas, ...govSchemas, ...slashingSchemas, ...stakingSchemas].map(
     (schema) => [schema.codec.typeUrl, schema],
   ),
 );

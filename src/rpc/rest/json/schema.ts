@@ -22,6 +22,8 @@ export type ScalarKind =
   | "uint64"
   | "bytes"
   | "timestamp"
+  /** google.protobuf.Duration: "600s", "1.500s" as jsonpb prints it. */
+  | "duration"
   | "any"
   /** The SDK's LegacyDec in a string field: 18-decimal integer digits on the wire, "0.050000000000000000" in JSON. */
   | "dec"

@@ -22,3 +22,15 @@ export function formatRfc3339Seconds(timestamp: ProtoTimestamp): string {
 function wholeSeconds(timestamp: ProtoTimestamp): string {
   return new Date(Number(timestamp.seconds) * 1000).toISOString().slice(0, 19);
 }
+
+/** A protobuf Duration as cosmjs-types decodes it. */
+export type ProtoDuration = ProtoTimestamp;
+
+/** Protobuf JSON's Duration: whole seconds, or 3, 6 or 9 fractional digits, then "s": `1814400s`, `1.500s`. */
+export function formatDuration(duration: ProtoDuration): string {
+  const negative = duration.seconds < 0n || duration.nanos < 0;
+  const seconds = duration.seconds < 0n ? -duration.seconds : duration.seconds;
+  let fraction = String(Math.abs(duration.nanos)).padStart(9, "0");
+  while (fraction.endsWith("000")) fraction = fraction.slice(0, -3);
+  return `${negative ? "-" : ""}${seconds}${fraction === "" ? "" : `.${fraction}`}s`;
+}

@@ -1,0 +1,178 @@
+import { GenesisState } from "../../generated/persistence/lending/v1/genesis.js";
+import { LoanStatus, Params, RateAccumulator, Valuer, type Loan, type Pledge } from "../../generated/persistence/lending/v1/types.js";
+import { decodeAddress } from "../../types/address.js";
+import type { Context } from "../../types/context.js";
+import { parseDecimal } from "../../types/decimal.js";
+import { isError, type AppError } from "../../types/errors.js";
+import { camelToSnake, renameKeysDeep, snakeToCamel } from "../../types/json-case.js";
+import { parseCollateral } from "./collateral.js";
+import { ErrInvalidGenesis } from "./errors.js";
+import type { LendingKeeper } from "./keeper.js";
+import { DEFAULT_PREFIX, NEXT_APPRAISAL_ID_KEY, NEXT_LOAN_ID_KEY, NEXT_PLEDGE_ID_KEY, WRITE_OFF_PREFIX } from "./keys.js";
+import { OWING } from "./loan.js";
+import { DEFAULT_LENDING_PARAMS, toProtoParams } from "./params.js";
+import { LendingStore } from "./store.js";
+import { seconds } from "./time.js";
+
+/** At most this many valuers in the registry (genesis or governance), so replacing it is bounded. */
+export const MAX_VALUERS = 200;
+
+export function defaultLendingGenesis(): unknown {
+  return toJson({
+    params: toProtoParams(DEFAULT_LENDING_PARAMS),
+    valuers: [],
+    pledges: [],
+    appraisals: [],
+    loans: [],
+    accumulators: [],
+    nextPledgeId: 1n,
+    nextAppraisalId: 1n,
+    nextLoanId: 1n,
+  });
+}
+
+/** Checks a valuer registry: valid, distinct addresses, at most MAX_VALUERS. */
+export function checkValuers(valuers: readonly Valuer[]): AppError | undefined {
+  if (valuers.length > MAX_VALUERS) return ErrInvalidGenesis.wrap(`at most ${MAX_VALUERS} valuers`);
+  const seen = new Set<string>();
+  for (const valuer of valuers) {
+    const address = decodeAddress(valuer.address);
+    if (isError(address)) return ErrInvalidGenesis.wrap(`valuer ${valuer.address}: ${address.message}`);
+    if (seen.has(valuer.address)) return ErrInvalidGenesis.wrap(`valuer ${valuer.address} listed twice`);
+    seen.add(valuer.address);
+  }
+  return undefined;
+}
+
+/** The genesis's valuers list, from its JSON form. */
+export function valuersFromJson(json: unknown): Valuer[] | AppError {
+  if (!Array.isArray(json)) return ErrInvalidGenesis.wrap("valuers must be a list");
+  const valuers = json.map((v) => Valuer.fromJSON(renameKeysDeep(v, snakeToCamel)));
+  return checkValuers(valuers) ?? valuers;
+}
+
+/**
+ * Imports params, valuers, pledges, appraisals, loans and accumulators, rebuilding every index
+ * (owners, appraisals per pledge, borrowers, lenders, default and write-off times, auctions).
+ * References must hold: a pledge's loan exists and names it back, a loan holding collateral has
+ * its pledge, an owing loan its accumulator; ids stay below the next ids; the lending account
+ * holds at least the fraction units its pledges count (bank's genesis comes first).
+ */
+export function initLendingGenesis(keeper: LendingKeeper, ctx: Context, json: unknown): AppError | undefined {
+  const raw = (json ?? {}) as { params?: unknown };
+  const genesis = GenesisState.fromJSON(renameKeysDeep(raw, snakeToCamel));
+  const params = raw.params ? keeper.parseParams(genesis.params ?? Params.fromPartial({})) : DEFAULT_LENDING_PARAMS;
+  if (isError(params)) return params;
+  keeper.setParams(ctx, params);
+  const invalidValuers = checkValuers(genesis.valuers);
+  if (invalidValuers) return invalidValuers;
+  const store = new LendingStore(ctx);
+  store.replaceValuers(genesis.valuers);
+  const next = { pledge: orOne(genesis.nextPledgeId), appraisal: orOne(genesis.nextAppraisalId), loan: orOne(genesis.nextLoanId) };
+
+  const accumulators = new Set<string>();
+  for (const accumulator of genesis.accumulators) {
+    const rate = parseDecimalInteger(accumulator.ratePerSecond);
+    if (rate === undefined || accumulators.has(accumulator.ratePerSecond) || parseDecimalInteger(accumulator.index) === undefined) {
+      return ErrInvalidGenesis.wrap(`accumulator ${accumulator.ratePerSecond}: invalid or repeated`);
+    }
+    accumulators.add(accumulator.ratePerSecond);
+    store.putAccumulator(accumulator);
+  }
+  const loans = new Map<bigint, Loan>();
+  for (const loan of genesis.loans) {
+    const error = checkLoan(loan, next.loan, loans, accumulators);
+    if (error) return error;
+    loans.set(loan.id, loan);
+  }
+  const pledges = new Map<bigint, Pledge>();
+  const units = new Map<string, bigint>();
+  for (const pledge of genesis.pledges) {
+    const error = checkPledge(pledge, next.pledge, pledges, loans);
+    if (error) return error;
+    pledges.set(pledge.id, pledge);
+    if (pledge.collateral.startsWith("asset/")) units.set(pledge.collateral, (units.get(pledge.collateral) ?? 0n) + BigInt(pledge.amount));
+    store.putPledge(pledge);
+  }
+  for (const loan of loans.values()) {
+    const holdsCollateral = loan.status === LoanStatus.LOAN_STATUS_REQUESTED || loan.status === LoanStatus.LOAN_STATUS_ACTIVE || loan.status === LoanStatus.LOAN_STATUS_AUCTION;
+    if (holdsCollateral && pledges.get(loan.pledgeId)?.loanId !== loan.id) return ErrInvalidGenesis.wrap(`loan ${loan.id} needs pledge ${loan.pledgeId} naming it`);
+    store.insertLoan(loan);
+    if (loan.status === LoanStatus.LOAN_STATUS_ACTIVE) store.setIndex(DEFAULT_PREFIX, seconds(loan.defaultAt), loan.id);
+    if (loan.status === LoanStatus.LOAN_STATUS_DEFAULTED && loan.nextWriteOffAt) store.setIndex(WRITE_OFF_PREFIX, seconds(loan.nextWriteOffAt), loan.id);
+    if (loan.status === LoanStatus.LOAN_STATUS_AUCTION) store.setAuction(loan.auctionOrderId, loan.id);
+  }
+  const appraisals = new Set<bigint>();
+  for (const appraisal of genesis.appraisals) {
+    if (appraisal.id === 0n || appraisal.id >= next.appraisal || appraisals.has(appraisal.id)) return ErrInvalidGenesis.wrap(`appraisal id ${appraisal.id} is 0, repeated or not below next_appraisal_id`);
+    if (appraisal.pledgeId === 0n || appraisal.pledgeId >= next.pledge) return ErrInvalidGenesis.wrap(`appraisal ${appraisal.id} names an unknown pledge ${appraisal.pledgeId}`);
+    if (isError(decodeAddress(appraisal.valuer)) || !/^[1-9]\d*$/.test(appraisal.value)) return ErrInvalidGenesis.wrap(`appraisal ${appraisal.id} has an invalid valuer or value`);
+    appraisals.add(appraisal.id);
+    store.putAppraisal(appraisal);
+  }
+  for (const [denom, amount] of [...units].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const held = keeper.custody.balance(ctx, denom);
+    if (held < amount) return ErrInvalidGenesis.wrap(`pledges count ${amount}${denom} but the lending account holds ${held}`);
+  }
+  store.setNextId(NEXT_PLEDGE_ID_KEY, next.pledge);
+  store.setNextId(NEXT_APPRAISAL_ID_KEY, next.appraisal);
+  store.setNextId(NEXT_LOAN_ID_KEY, next.loan);
+  return undefined;
+}
+
+function orOne(id: bigint): bigint {
+  return id === 0n ? 1n : id;
+}
+
+/** A non-negative integer in decimal (how amounts and 18-decimal values are stored). */
+function parseDecimalInteger(text: string): bigint | undefined {
+  return /^\d+$/.test(text) ? BigInt(text) : undefined;
+}
+
+function checkLoan(loan: Loan, nextId: bigint, seen: ReadonlyMap<bigint, Loan>, accumulators: ReadonlySet<string>): AppError | undefined {
+  const bad = (why: string) => ErrInvalidGenesis.wrap(`loan ${loan.id}: ${why}`);
+  if (loan.id === 0n || loan.id >= nextId || seen.has(loan.id)) return bad("id is 0, repeated or not below next_loan_id");
+  if (loan.status === LoanStatus.LOAN_STATUS_UNSPECIFIED || !(loan.status in LoanStatus)) return bad("unknown status");
+  if (isError(decodeAddress(loan.borrower))) return bad("invalid borrower");
+  if (loan.status !== LoanStatus.LOAN_STATUS_REQUESTED && loan.status !== LoanStatus.LOAN_STATUS_CANCELLED && isError(decodeAddress(loan.lender))) return bad("invalid lender");
+  for (const [name, value] of [["principal", loan.principal], ["normalized_debt", loan.normalizedDebt], ["outstanding_principal", loan.outstandingPrincipal], ["repaid", loan.repaid], ["rate_per_second", loan.ratePerSecond]] as const) {
+    if (parseDecimalInteger(value) === undefined) return bad(`${name} must be a whole number`);
+  }
+  if (parseDecimal(loan.apr) === undefined && parseDecimalInteger(loan.apr) === undefined) return bad("invalid apr");
+  if (OWING.has(loan.status) && !accumulators.has(loan.ratePerSecond)) return bad(`no accumulator for rate ${loan.ratePerSecond}`);
+  return undefined;
+}
+
+function checkPledge(pledge: Pledge, nextId: bigint, seen: ReadonlyMap<bigint, Pledge>, loans: ReadonlyMap<bigint, Loan>): AppError | undefined {
+  const bad = (why: string) => ErrInvalidGenesis.wrap(`pledge ${pledge.id}: ${why}`);
+  if (pledge.id === 0n || pledge.id >= nextId || seen.has(pledge.id)) return bad("id is 0, repeated or not below next_pledge_id");
+  if (isError(decodeAddress(pledge.owner))) return bad("invalid owner");
+  const collateral = parseCollateral(pledge.collateral);
+  if (isError(collateral)) return bad(collateral.message);
+  if (!/^[1-9]\d*$/.test(pledge.amount) || (collateral.kind === "nft" && pledge.amount !== "1")) return bad("invalid amount");
+  if (pledge.loanId !== 0n && loans.get(pledge.loanId)?.pledgeId !== pledge.id) return bad(`loan ${pledge.loanId} does not back onto it`);
+  return undefined;
+}
+
+export function exportLendingGenesis(keeper: LendingKeeper, ctx: Context): unknown {
+  const store = new LendingStore(ctx);
+  return toJson({
+    params: toProtoParams(keeper.getParams(ctx)),
+    valuers: [...store.valuers().iterate()].map(([, value]) => Valuer.decode(value)),
+    pledges: [...store.pledges()],
+    appraisals: [...store.appraisals()],
+    loans: [...store.loans()],
+    accumulators: [...store.accumulators()].map((a) => RateAccumulator.fromPartial(a)),
+    nextPledgeId: store.nextId(NEXT_PLEDGE_ID_KEY),
+    nextAppraisalId: store.nextId(NEXT_APPRAISAL_ID_KEY),
+    nextLoanId: store.nextId(NEXT_LOAN_ID_KEY),
+  });
+}
+
+/** The SDK's JSON: snake_case keys, every top-level field present (lending stores whole-second times, so ts-proto's JSON times round-trip). */
+function toJson(genesis: GenesisState): unknown {
+  const json = GenesisState.toJSON(genesis) as Record<string, unknown>;
+  const lists = { valuers: [], pledges: [], appraisals: [], loans: [], accumulators: [] };
+  const ids = { nextPledgeId: genesis.nextPledgeId.toString(), nextAppraisalId: genesis.nextAppraisalId.toString(), nextLoanId: genesis.nextLoanId.toString() };
+  return renameKeysDeep({ ...lists, ...json, ...ids }, camelToSnake);
+}

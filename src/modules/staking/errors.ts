@@ -1,0 +1,40 @@
+import { registerError } from "../../types/errors.js";
+import { MODULE_NAME } from "./keys.js";
+
+/** x/staking's registered errors (codespace "staking"), with the Cosmos SDK's codes. */
+export const ErrEmptyValidatorAddr = registerError(MODULE_NAME, 2, "empty validator address", "InvalidArgument");
+export const ErrNoValidatorFound = registerError(MODULE_NAME, 3, "validator does not exist", "NotFound");
+export const ErrValidatorOwnerExists = registerError(MODULE_NAME, 4, "validator already exist for this operator address; must use new validator operator address", "AlreadyExists");
+export const ErrValidatorPubKeyExists = registerError(MODULE_NAME, 5, "validator already exist for this pubkey; must use new validator pubkey", "AlreadyExists");
+export const ErrValidatorPubKeyTypeNotSupported = registerError(MODULE_NAME, 6, "validator pubkey type is not supported", "InvalidArgument");
+export const ErrValidatorJailed = registerError(MODULE_NAME, 7, "validator for this address is currently jailed", "FailedPrecondition");
+export const ErrCommissionNegative = registerError(MODULE_NAME, 9, "commission must be positive", "InvalidArgument");
+export const ErrCommissionHuge = registerError(MODULE_NAME, 10, "commission cannot be more than 100%", "InvalidArgument");
+export const ErrCommissionGTMaxRate = registerError(MODULE_NAME, 11, "commission cannot be more than the max rate", "InvalidArgument");
+export const ErrCommissionUpdateTime = registerError(MODULE_NAME, 12, "commission cannot be changed more than once in 24h", "FailedPrecondition");
+export const ErrCommissionChangeRateNegative = registerError(MODULE_NAME, 13, "commission change rate must be positive", "InvalidArgument");
+export const ErrCommissionChangeRateGTMaxRate = registerError(MODULE_NAME, 14, "commission change rate cannot be more than the max rate", "InvalidArgument");
+export const ErrCommissionGTMaxChangeRate = registerError(MODULE_NAME, 15, "commission cannot be changed more than max change rate", "InvalidArgument");
+export const ErrSelfDelegationBelowMinimum = registerError(MODULE_NAME, 16, "validator's self delegation must be greater than their minimum self delegation", "InvalidArgument");
+export const ErrMinSelfDelegationDecreased = registerError(MODULE_NAME, 17, "minimum self delegation cannot be decrease", "InvalidArgument");
+export const ErrEmptyDelegatorAddr = registerError(MODULE_NAME, 18, "empty delegator address", "InvalidArgument");
+export const ErrNoDelegation = registerError(MODULE_NAME, 19, "no delegation for (address, validator) tuple", "NotFound");
+export const ErrNoDelegatorForAddress = registerError(MODULE_NAME, 21, "delegator does not contain delegation", "NotFound");
+export const ErrInsufficientShares = registerError(MODULE_NAME, 22, "insufficient delegation shares", "InvalidArgument");
+export const ErrNotEnoughDelegationShares = registerError(MODULE_NAME, 24, "not enough delegation shares", "InvalidArgument");
+export const ErrNoUnbondingDelegation = registerError(MODULE_NAME, 26, "no unbonding delegation found", "NotFound");
+export const ErrMaxUnbondingDelegationEntries = registerError(MODULE_NAME, 27, "too many unbonding delegation entries for (delegator, validator) tuple", "FailedPrecondition");
+export const ErrNoRedelegation = registerError(MODULE_NAME, 28, "no redelegation found", "NotFound");
+export const ErrSelfRedelegation = registerError(MODULE_NAME, 29, "cannot redelegate to the same validator", "InvalidArgument");
+export const ErrTinyRedelegationAmount = registerError(MODULE_NAME, 30, "too few tokens to redelegate (truncates to zero tokens)", "InvalidArgument");
+export const ErrBadRedelegationDst = registerError(MODULE_NAME, 31, "redelegation destination validator not found", "NotFound");
+export const ErrTransitiveRedelegation = registerError(MODULE_NAME, 32, "redelegation to this validator already in progress; first redelegation to this validator must complete before next redelegation", "FailedPrecondition");
+export const ErrMaxRedelegationEntries = registerError(MODULE_NAME, 33, "too many redelegation entries for (delegator, src-validator, dst-validator) tuple", "FailedPrecondition");
+export const ErrDelegatorShareExRateInvalid = registerError(MODULE_NAME, 34, "cannot delegate to validators with invalid (zero) ex-rate", "FailedPrecondition");
+export const ErrNoHistoricalInfo = registerError(MODULE_NAME, 38, "no historical info found", "NotFound");
+export const ErrEmptyValidatorPubKey = registerError(MODULE_NAME, 39, "empty validator public key", "InvalidArgument");
+export const ErrCommissionLTMinRate = registerError(MODULE_NAME, 40, "commission cannot be less than min rate", "InvalidArgument");
+export const ErrBadRedelegationSrc = registerError(MODULE_NAME, 44, "redelegation source validator not found", "NotFound");
+/** Ours (the SDK panics on a bad genesis or rejects params in its own way). */
+export const ErrInvalidGenesis = registerError(MODULE_NAME, 101, "invalid staking genesis", "InvalidArgument");
+export const ErrInvalidParams = registerError(MODULE_NAME, 102, "invalid staking params", "InvalidArgument");
