@@ -134,3 +134,17 @@ export function exited(child: ChildProcessWithoutNullStreams): Promise<number | 
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? child.signalCode);
   return new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
 }
+
+/** Runs `persistence devnet|start` on `home` with ephemeral loopback ports and 200 ms blocks; resolves with its RPC address. */
+export async function startNodeProcess(command: "devnet" | "start", home: string, options: CliOptions = {}): Promise<{ child: ChildProcessWithoutNullStreams; rpc: string }> {
+  const child = spawnCli([command, "--home", home, "--rpc-laddr", "tcp://127.0.0.1:0", "--api-address", "tcp://127.0.0.1:0", "--block-time", "200ms"], options);
+  const rpc = (await new OutputWatcher(child.stdout).waitFor(/^RPC: +(http:\/\/\S+)$/m))[1]!;
+  return { child, rpc };
+}
+
+/** Stops a node process as Ctrl-C does and waits for it to exit. */
+export async function stopNodeProcess(child: ChildProcessWithoutNullStreams | undefined): Promise<void> {
+  if (child === undefined || child.exitCode !== null) return;
+  child.kill("SIGINT");
+  await exited(child);
+}

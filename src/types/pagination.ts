@@ -12,6 +12,14 @@ export const MAX_PAGE_LIMIT = 1000;
  * previous page's next_key) or by offset, optionally reversed and with the total counted.
  */
 export function paginate(store: KVReader, page: PageRequest | undefined): { entries: Entry[]; page: PageResponse } | AppError {
+  return paginateFiltered(store, page, () => true);
+}
+
+/**
+ * One page of the entries `keep` accepts, as the SDK's FilteredPaginate: offset, limit and the
+ * total count accepted entries only; next_key is the first accepted entry after the page.
+ */
+export function paginateFiltered(store: KVReader, page: PageRequest | undefined, keep: (entry: Entry) => boolean): { entries: Entry[]; page: PageResponse } | AppError {
   const key = page?.key ?? new Uint8Array(0);
   const offset = Number(page?.offset ?? 0n);
   const reverse = page?.reverse ?? false;
@@ -24,10 +32,11 @@ export function paginate(store: KVReader, page: PageRequest | undefined): { entr
   const range = key.length === 0 ? {} : reverse ? { end: concatBytes(key, Uint8Array.of(0)) } : { start: key };
   const entries: Entry[] = [];
   let nextKey: Uint8Array = new Uint8Array(0);
-  let seen = 0;
+  let matched = 0;
   for (const entry of store.iterate({ ...range, reverse })) {
-    seen++;
-    if (seen <= offset) continue;
+    if (!keep(entry)) continue;
+    matched++;
+    if (matched <= offset) continue;
     if (entries.length < limit) {
       entries.push(entry);
       continue;
@@ -35,5 +44,5 @@ export function paginate(store: KVReader, page: PageRequest | undefined): { entr
     if (nextKey.length === 0) nextKey = entry[0];
     if (!countTotal) break;
   }
-  return { entries, page: { nextKey, total: countTotal ? BigInt(seen) : 0n } };
+  return { entries, page: { nextKey, total: countTotal ? BigInt(matched) : 0n } };
 }

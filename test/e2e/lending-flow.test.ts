@@ -26,7 +26,7 @@ import { MsgAttest } from "../../src/modules/identity/codecs.js";
 import { MsgAppraiseCodec, MsgFundLoanCodec, MsgPledgeCodec, MsgRepayCodec, MsgRequestLoanCodec } from "../../src/modules/lending/codecs.js";
 import { fromHex } from "../../src/store/bytes.js";
 import { encodeAddress, moduleAddress } from "../../src/types/address.js";
-import { ensureCliBuilt, exited, OutputWatcher, spawnCli } from "../../src/testing/cli-process.js";
+import { ensureCliBuilt, startNodeProcess, stopNodeProcess } from "../../src/testing/cli-process.js";
 
 const USD = 1_000_000n;
 const PRINCIPAL = 8_000n * USD;
@@ -65,8 +65,8 @@ describe("borrow against an invoice through CosmJS", () => {
   beforeAll(async () => {
     await ensureCliBuilt();
     home = mkdtempSync(join(tmpdir(), "lending-"));
-    node = spawnCli(["devnet", "--home", home, "--rpc-laddr", "tcp://127.0.0.1:0", "--api-address", "tcp://127.0.0.1:0", "--block-time", "200ms"]);
-    const rpc = (await new OutputWatcher(node.stdout).waitFor(/^RPC: +(http:\/\/\S+)$/m))[1]!;
+    let rpc: string;
+    ({ child: node, rpc } = await startNodeProcess("devnet", home));
     const wallet = await devnetWallet(5);
     [, alice, bob, carol, dave] = (await wallet.getAccounts()).map((a) => a.address) as [string, string, string, string, string];
     client = await SigningStargateClient.connectWithSigner(rpc, wallet, { registry: persistenceRegistry(), gasPrice: GasPrice.fromString("0.0025uxprt"), broadcastPollIntervalMs: 100 });
@@ -77,10 +77,7 @@ describe("borrow against an invoice through CosmJS", () => {
   afterAll(async () => {
     client?.disconnect();
     comet?.disconnect();
-    if (node && node.exitCode === null) {
-      node.kill("SIGINT");
-      await exited(node);
-    }
+    await stopNodeProcess(node);
     rmSync(home, { recursive: true, force: true });
   });
 

@@ -37,7 +37,7 @@ import { devnetWallet } from "../../src/cli/devnet-accounts.js";
 import { defaultGovGenesis } from "../../src/modules/gov/genesis.js";
 import { defaultSlashingGenesis } from "../../src/modules/slashing/genesis.js";
 import { decodeAddress, encodeAddress, moduleAddress } from "../../src/types/address.js";
-import { ensureCliBuilt, exited, OutputWatcher, runCli, spawnCli } from "../../src/testing/cli-process.js";
+import { ensureCliBuilt, runCli, startNodeProcess, stopNodeProcess } from "../../src/testing/cli-process.js";
 
 const XPRT = 1_000_000n;
 const DEC = 10n ** 18n;
@@ -82,8 +82,8 @@ describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, (
     appState.slashing.params.signed_blocks_window = "1000000";
     writeFileSync(genesisPath, JSON.stringify(genesis, null, 2));
 
-    node = spawnCli(["start", "--home", home, "--rpc-laddr", "tcp://127.0.0.1:0", "--api-address", "tcp://127.0.0.1:0", "--block-time", "200ms"], { env });
-    const rpc = (await new OutputWatcher(node.stdout).waitFor(/^RPC: +(http:\/\/\S+)$/m))[1]!;
+    let rpc: string;
+    ({ child: node, rpc } = await startNodeProcess("start", home, { env }));
     client = await SigningStargateClient.connectWithSigner(rpc, wallet, { gasPrice: GasPrice.fromString("0.0025uxprt"), broadcastPollIntervalMs: 100 });
     comet = await connectComet(rpc);
     q = QueryClient.withExtensions(comet, setupStakingExtension, setupDistributionExtension, setupGovExtension, setupMintExtension);
@@ -92,10 +92,7 @@ describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, (
   afterAll(async () => {
     client?.disconnect();
     comet?.disconnect();
-    if (node && node.exitCode === null) {
-      node.kill("SIGINT");
-      await exited(node);
-    }
+    await stopNodeProcess(node);
     rmSync(home, { recursive: true, force: true });
   });
 

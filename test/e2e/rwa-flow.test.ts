@@ -23,7 +23,7 @@ import { MsgFractionalize, MsgIssueAsset } from "../../src/modules/assets/codecs
 import { MsgPlaceOrderCodec } from "../../src/modules/market/codecs.js";
 import { persistenceRegistry } from "../../src/client/registry.js";
 import { encodeAddress, moduleAddress } from "../../src/types/address.js";
-import { ensureCliBuilt, exited, OutputWatcher, spawnCli } from "../../src/testing/cli-process.js";
+import { ensureCliBuilt, startNodeProcess, stopNodeProcess } from "../../src/testing/cli-process.js";
 
 const USD = 1_000_000n;
 const PRICE = 10n * USD;
@@ -42,8 +42,8 @@ describe("tokenize, fractionalize and trade an invoice through CosmJS", () => {
   beforeAll(async () => {
     await ensureCliBuilt();
     home = mkdtempSync(join(tmpdir(), "rwa-"));
-    node = spawnCli(["devnet", "--home", home, "--rpc-laddr", "tcp://127.0.0.1:0", "--api-address", "tcp://127.0.0.1:0", "--block-time", "200ms"]);
-    const rpc = (await new OutputWatcher(node.stdout).waitFor(/^RPC: +(http:\/\/\S+)$/m))[1]!;
+    let rpc: string;
+    ({ child: node, rpc } = await startNodeProcess("devnet", home));
     const wallet = await devnetWallet(5);
     [, alice, bob, carol, dave] = (await wallet.getAccounts()).map((a) => a.address) as [string, string, string, string, string];
     client = await SigningStargateClient.connectWithSigner(rpc, wallet, { registry: persistenceRegistry(), gasPrice: GasPrice.fromString("0.0025uxprt"), broadcastPollIntervalMs: 100 });
@@ -54,10 +54,7 @@ describe("tokenize, fractionalize and trade an invoice through CosmJS", () => {
   afterAll(async () => {
     client?.disconnect();
     comet?.disconnect();
-    if (node && node.exitCode === null) {
-      node.kill("SIGINT");
-      await exited(node);
-    }
+    await stopNodeProcess(node);
     rmSync(home, { recursive: true, force: true });
   });
 

@@ -1,14 +1,13 @@
-import type { PageRequest, PageResponse } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
+import type { PageRequest } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
 import { Deposit, Proposal, ProposalStatus, Vote } from "cosmjs-types/cosmos/gov/v1/gov";
 import * as v1 from "cosmjs-types/cosmos/gov/v1/query";
 import * as v1beta1 from "cosmjs-types/cosmos/gov/v1beta1/query";
-import { concatBytes } from "../../store/bytes.js";
-import type { Entry, KVReader } from "../../store/kv.js";
+import type { Entry } from "../../store/kv.js";
 import { decodeAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
 import { ErrInvalidRequest, ErrNotFound, isError, type AppError } from "../../types/errors.js";
 import { queryRoute, type QueryRoute } from "../../types/module.js";
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, paginate } from "../../types/pagination.js";
+import { paginate, paginateFiltered } from "../../types/pagination.js";
 import { legacyParams, PARAMS_TYPES, toV1beta1Deposit, toV1beta1Proposal, toV1beta1Tally, toV1beta1Vote, type ParamsType } from "./convert.js";
 import { ErrUnknownProposal } from "./errors.js";
 import type { GovKeeper } from "./keeper.js";
@@ -17,35 +16,6 @@ import { GovStore } from "./store.js";
 
 const V1 = "/cosmos.gov.v1.Query";
 const V1BETA1 = "/cosmos.gov.v1beta1.Query";
-
-/**
- * One page of the entries `keep` accepts, as the SDK's FilteredPaginate: offset and limit count
- * accepted entries only; next_key is the first accepted entry after the page.
- */
-function filteredPage(store: KVReader, page: PageRequest | undefined, keep: (entry: Entry) => boolean): { entries: Entry[]; page: PageResponse } | AppError {
-  const key = page?.key ?? new Uint8Array(0);
-  const offset = Number(page?.offset ?? 0n);
-  const reverse = page?.reverse ?? false;
-  if (key.length > 0 && offset > 0) return ErrInvalidRequest.wrap("either offset or key is expected, got both");
-  const requested = Number(page?.limit ?? 0n);
-  const limit = requested === 0 ? DEFAULT_PAGE_LIMIT : Math.min(requested, MAX_PAGE_LIMIT);
-  const countTotal = (page?.countTotal === true || requested === 0) && key.length === 0;
-  const range = key.length === 0 ? {} : reverse ? { end: concatBytes(key, Uint8Array.of(0)) } : { start: key };
-  const entries: Entry[] = [];
-  let nextKey: Uint8Array = new Uint8Array(0);
-  let matched = 0;
-  for (const entry of store.iterate({ ...range, reverse })) {
-    if (!keep(entry)) continue;
-    matched++;
-    if (matched <= offset) continue;
-    if (entries.length < limit) entries.push(entry);
-    else {
-      if (nextKey.length === 0) nextKey = entry[0];
-      if (!countTotal) break;
-    }
-  }
-  return { entries, page: { nextKey, total: countTotal ? BigInt(matched) : 0n } };
-}
 
 function optionalAddress(address: string, role: string): Uint8Array | undefined | AppError {
   if (address === "") return undefined;
@@ -81,7 +51,7 @@ export function govQueries(keeper: GovKeeper): QueryRoute[] {
       if (voter && !store.vote(id, voter)) return false;
       return !depositor || store.deposit(id, depositor) !== undefined;
     };
-    const page = filteredPage(store.proposals(), req.pagination, keep);
+    const page = paginateFiltered(store.proposals(), req.pagination, keep);
     if (isError(page)) return page;
     return { proposals: page.entries.map(([, bytes]) => Proposal.decode(bytes)), pagination: page.page };
   };

@@ -1,4 +1,3 @@
-import type { PageRequest, PageResponse } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
 import { Delegation, Redelegation, UnbondingDelegation, Validator, bondStatusFromJSON, type DelegationResponse, type RedelegationResponse } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import {
   QueryDelegationRequest,
@@ -30,12 +29,10 @@ import {
   QueryValidatorUnbondingDelegationsRequest,
   QueryValidatorUnbondingDelegationsResponse,
 } from "cosmjs-types/cosmos/staking/v1beta1/query";
-import { concatBytes } from "../../store/bytes.js";
-import type { Entry, KVReader } from "../../store/kv.js";
 import { decodeAddress } from "../../types/address.js";
 import { ErrInvalidRequest, isError, type AppError } from "../../types/errors.js";
 import { queryRoute, type QueryRoute } from "../../types/module.js";
-import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, paginate } from "../../types/pagination.js";
+import { paginate, paginateFiltered } from "../../types/pagination.js";
 import { ErrNoDelegation, ErrNoHistoricalInfo, ErrNoRedelegation, ErrNoUnbondingDelegation, ErrNoValidatorFound } from "./errors.js";
 import type { StakingKeeper } from "./keeper.js";
 import { lp, VALOPER_PREFIX } from "./keys.js";
@@ -48,31 +45,6 @@ function address(text: string, field: string, prefix?: string): Uint8Array | App
   if (text === "") return ErrInvalidRequest.wrap(`${field} cannot be empty`);
   const bytes = decodeAddress(text, prefix);
   return isError(bytes) ? bytes.kind.wrap(`invalid ${field}: ${bytes.message}`) : bytes;
-}
-
-/** One page of the entries `keep` accepts (the SDK's FilteredPaginate): reads past the page only to count a total. */
-function paginateFiltered(store: KVReader, page: PageRequest | undefined, keep: (entry: Entry) => boolean): { entries: Entry[]; page: PageResponse } | AppError {
-  if (page?.key.length && page.offset > 0n) return ErrInvalidRequest.wrap("either offset or key is expected, got both");
-  const requested = Number(page?.limit ?? 0n);
-  const limit = requested === 0 ? DEFAULT_PAGE_LIMIT : Math.min(requested, MAX_PAGE_LIMIT);
-  const countTotal = (page?.countTotal === true || requested === 0) && !page?.key.length;
-  const reverse = page?.reverse ?? false;
-  const range = !page?.key.length ? {} : reverse ? { end: concatBytes(page.key, Uint8Array.of(0)) } : { start: page.key };
-  const offset = Number(page?.offset ?? 0n);
-  const entries: Entry[] = [];
-  let nextKey: Uint8Array = new Uint8Array(0);
-  let matched = 0;
-  for (const entry of store.iterate({ ...range, reverse })) {
-    if (!keep(entry)) continue;
-    matched++;
-    if (matched <= offset) continue;
-    if (entries.length < limit) entries.push(entry);
-    else {
-      if (nextKey.length === 0) nextKey = entry[0];
-      if (!countTotal) break;
-    }
-  }
-  return { entries, page: { nextKey, total: countTotal ? BigInt(matched) : 0n } };
 }
 
 /** cosmos.staking.v1beta1.Query, as @cosmjs/stargate's staking extension and Keplr call it. Lists are paginated. */
