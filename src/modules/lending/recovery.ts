@@ -73,9 +73,14 @@ export class Recovery implements SettlementListener {
     const expiresAt = timestamp(now + params.auctionSeconds);
     store.writeLoan({ ...loan, status: LoanStatus.LOAN_STATUS_AUCTION });
     this.placing = loan.id;
-    const placed = this.deps.market.placeOrder(ctx, { owner: this.deps.custody.address, base: baseOf(collateral), side: Side.SIDE_SELL, price, quantity: units, expiresAt });
+    // In a branch: a placement the market refuses half-way through matching leaves nothing behind.
+    const branch = ctx.branch();
+    const placed = this.deps.market.placeOrder(branch.ctx, { owner: this.deps.custody.address, base: baseOf(collateral), side: Side.SIDE_SELL, price, quantity: units, expiresAt });
     this.placing = undefined;
-    if (isError(placed)) {
+    if (!isError(placed)) {
+      branch.write();
+      ctx.events.append(branch.ctx.events.events);
+    } else {
       // The market refused the auction (e.g. the asset cannot trade): the lender takes the collateral at once.
       this.endAuction(ctx, store, store.getLoan(loan.id)!, units, `auction refused: ${placed.log}`);
       return;
