@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { formatBlockEndCase, type BlockEndCase } from "./block-end.js";
+import { formatEpochCloseCase, type EpochCloseCase } from "./epoch-close.js";
 import type { MsgSendCase } from "./msgsend.js";
 import type { TestnetCase } from "./testnet.js";
 import { formatSignatureCeiling, measureSignatureCeiling } from "./signatures.js";
@@ -12,7 +13,7 @@ import { formatSignatureCeiling, measureSignatureCeiling } from "./signatures.js
  * 4-validator CometBFT network under load, then the per-block work of proof of stake with 100
  * validators and 10,000 delegators. Each case runs in a fresh process so its peak RSS is its own.
  * BENCH_TXS and BENCH_TESTNET_TXS set the number of measured txs; `--only <case>` (or BENCH_ONLY)
- * runs one case: signatures, msgsend, testnet or block-end.
+ * runs one case: signatures, msgsend, testnet, block-end or epoch-close (a pool epoch of 10,000 orders over 10,000 loans).
  */
 const run = promisify(execFile);
 const ACCOUNT_CASES = [10_000, 1_000_000];
@@ -28,7 +29,7 @@ async function runScript<T>(name: string, args: string[] = []): Promise<T> {
   return JSON.parse(stdout.trim().split("\n").pop()!) as T;
 }
 
-const CASES = ["signatures", "msgsend", "testnet", "block-end"];
+const CASES = ["signatures", "msgsend", "testnet", "block-end", "epoch-close"];
 const onlyFlag = process.argv.indexOf("--only");
 const only = onlyFlag >= 0 ? process.argv[onlyFlag + 1] : process.env.BENCH_ONLY;
 if (only !== undefined && !CASES.includes(only)) throw new Error(`--only takes one of ${CASES.join(", ")}, not ${only}`);
@@ -69,3 +70,4 @@ if (runs("testnet")) {
 }
 
 if (runs("block-end")) console.log(formatBlockEndCase(await runScript<BlockEndCase>("./block-end.js")));
+if (runs("epoch-close")) console.log(formatEpochCloseCase(await runScript<EpochCloseCase>("./epoch-close.js")));

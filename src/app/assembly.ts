@@ -26,6 +26,9 @@ import { marketModule } from "../modules/market/module.js";
 import { MintKeeper } from "../modules/mint/keeper.js";
 import { MINT_ACCOUNT } from "../modules/mint/keys.js";
 import { mintModule } from "../modules/mint/module.js";
+import { PoolsKeeper } from "../modules/pools/keeper.js";
+import { POOLS_ACCOUNT } from "../modules/pools/keys.js";
+import { poolsModule } from "../modules/pools/module.js";
 import { StakedropKeeper } from "../modules/stakedrop/keeper.js";
 import { STAKEDROP_ACCOUNT } from "../modules/stakedrop/keys.js";
 import { stakedropModule } from "../modules/stakedrop/module.js";
@@ -47,13 +50,15 @@ export interface Keepers {
 
 /** Every module of the chain, in genesis order: a new module is one line here. */
 export function assembleModules(): { keepers: Keepers; modules: AppModule[] } {
-  const accounts = new AccountKeeper({ [FEE_COLLECTOR]: [], [ASSETS]: [MINTER, BURNER], [MARKET_ACCOUNT]: [], [LENDING_ACCOUNT]: [], [STAKEDROP_ACCOUNT]: [], [MINT_ACCOUNT]: [MINTER], [DISTRIBUTION_ACCOUNT]: [], [GOV_ACCOUNT]: [BURNER], [BONDED_POOL]: [BURNER, STAKING_PERMISSION], [NOT_BONDED_POOL]: [BURNER, STAKING_PERMISSION] });
+  const accounts = new AccountKeeper({ [FEE_COLLECTOR]: [], [ASSETS]: [MINTER, BURNER], [MARKET_ACCOUNT]: [], [LENDING_ACCOUNT]: [], [POOLS_ACCOUNT]: [MINTER, BURNER], [STAKEDROP_ACCOUNT]: [], [MINT_ACCOUNT]: [MINTER], [DISTRIBUTION_ACCOUNT]: [], [GOV_ACCOUNT]: [BURNER], [BONDED_POOL]: [BURNER, STAKING_PERMISSION], [NOT_BONDED_POOL]: [BURNER, STAKING_PERMISSION] });
   const bank = new BankKeeper(accounts);
   const identity = new IdentityKeeper();
   bank.appendSendRestriction(identity.restrictTransfer);
   const assets = new AssetsKeeper(bank, identity);
   const market = new MarketKeeper(bank, identity, assets);
   const lending = new LendingKeeper(bank, identity, assets, market);
+  const pools = new PoolsKeeper(bank, identity, lending);
+  market.addHolderRequirementSource("pool/", pools);
   const staking = new StakingKeeper(bank);
   const mint = new MintKeeper(bank, staking);
   const distribution = new DistributionKeeper(bank, staking);
@@ -65,6 +70,6 @@ export function assembleModules(): { keepers: Keepers; modules: AppModule[] } {
   const gov = new GovKeeper({ bank, staking, distribution, params: subspaces.lookup });
   return {
     keepers: { accounts, bank, identity, assets, staking },
-    modules: subspaces.register([authModule(accounts), bankModule(bank), identityModule(identity), assetsModule(assets), marketModule(market), stakedropModule(stakedrop), mintModule(mint), distributionModule(distribution, staking, bank), slashingModule(slashing), govModule(gov, bank), stakingModule(staking), lendingModule(lending)]),
+    modules: subspaces.register([authModule(accounts), bankModule(bank), identityModule(identity), assetsModule(assets), marketModule(market), stakedropModule(stakedrop), mintModule(mint), distributionModule(distribution, staking, bank), slashingModule(slashing), govModule(gov, bank), stakingModule(staking), lendingModule(lending), poolsModule(pools)]),
   };
 }

@@ -13,6 +13,7 @@ import { registerDistribution } from "./modules/distribution.js";
 import { registerGov } from "./modules/gov.js";
 import { registerIdentity } from "./modules/identity.js";
 import { registerLending } from "./modules/lending.js";
+import { registerPools } from "./modules/pools.js";
 import { registerMarket } from "./modules/market.js";
 import { registerSlashing } from "./modules/slashing.js";
 import { registerStakedrop } from "./modules/stakedrop.js";
@@ -42,6 +43,7 @@ export function buildProgram(options: { jsonErrors: boolean }): Command {
   registerAssets(program);
   registerMarket(program);
   registerLending(program);
+  registerPools(program);
   registerStakedrop(program);
   registerDistribution(program);
   registerSlashing(program);

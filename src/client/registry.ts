@@ -3,6 +3,7 @@ import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { assetsMsgTypes } from "../modules/assets/codecs.js";
 import { identityMsgTypes } from "../modules/identity/codecs.js";
 import { lendingMsgTypes } from "../modules/lending/codecs.js";
+import { poolsMsgTypes } from "../modules/pools/codecs.js";
 import { marketMsgTypes } from "../modules/market/codecs.js";
 import { slashingMsgTypes } from "../modules/slashing/codecs.js";
 import { stakedropMsgTypes } from "../modules/stakedrop/codecs.js";
@@ -13,7 +14,7 @@ import { stakedropMsgTypes } from "../modules/stakedrop/codecs.js";
  * calls a TsProto2GeneratedType; the cast only bridges the two copies of @bufbuild/protobuf's
  * BinaryWriter declarations (CosmJS resolves the CommonJS one, we the ESM one).
  */
-export const persistenceRegistryTypes: readonly [string, GeneratedType][] = [...identityMsgTypes, ...assetsMsgTypes, ...marketMsgTypes, ...lendingMsgTypes, ...stakedropMsgTypes, ...slashingMsgTypes].map((codec) => [
+export const persistenceRegistryTypes: readonly [string, GeneratedType][] = [...identityMsgTypes, ...assetsMsgTypes, ...marketMsgTypes, ...lendingMsgTypes, ...poolsMsgTypes, ...stakedropMsgTypes, ...slashingMsgTypes].map((codec) => [
   codec.typeUrl,
   codec as unknown as GeneratedType,
 ]);

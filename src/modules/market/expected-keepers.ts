@@ -18,6 +18,11 @@ export interface IdentityKeeper {
   validateRequirement(requirement: ClaimRequirement): AppError | undefined;
 }
 
+/** Who may hold a family of bank denoms that assets does not know (pools' tranche tokens). */
+export interface HolderRequirementSource {
+  holderRequirement(ctx: Context, denom: string): ClaimRequirement | AppError;
+}
+
 /** What the market needs from assets: who may hold an asset, and moving whole NFTs into and out of escrow. */
 export interface AssetsKeeper {
   /** `asset` is a fraction denom or "nft:<class id>/<nft id>"; an unknown or locked asset is an error. */

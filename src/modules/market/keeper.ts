@@ -9,7 +9,7 @@ import { parseBase, type BaseAsset } from "./asset.js";
 import { ErrNotCompliant, ErrNotOrderOwner, ErrOrderExpired, ErrOrderNotFound } from "./errors.js";
 import { Escrow } from "./escrow.js";
 import { emitOrderCancelled, emitOrderPlaced, emitOrderSuspended, type CancelReason } from "./events.js";
-import type { AssetsKeeper, BankKeeper, IdentityKeeper } from "./expected-keepers.js";
+import type { AssetsKeeper, BankKeeper, HolderRequirementSource, IdentityKeeper } from "./expected-keepers.js";
 import { buyEscrow } from "./fees.js";
 import { MARKET_STORE, PARAMS_KEY } from "./keys.js";
 import { matchOrder, whyNotCompliant } from "./matching.js";
@@ -44,6 +44,8 @@ export class MarketKeeper {
   private readonly params: DecodeMemo<MarketParams>;
   /** bech32 owner → listener, registered once at assembly. */
   private readonly listeners = new Map<string, SettlementListener>();
+  /** Denom prefix → who says who may hold those denoms, registered at assembly; assets answers for the rest. */
+  private readonly requirementSources = new Map<string, HolderRequirementSource>();
 
   constructor(
     bank: BankKeeper,
@@ -59,6 +61,11 @@ export class MarketKeeper {
         return params;
       },
     });
+  }
+
+  /** Makes the bank denoms starting with `prefix` tradable, held by whom `source` allows (at assembly). */
+  addHolderRequirementSource(prefix: string, source: HolderRequirementSource): void {
+    this.requirementSources.set(prefix, source);
   }
 
   /** Registers a module account's listener (at assembly): its orders skip compliance checks and report fills and closes. */
@@ -97,7 +104,8 @@ export class MarketKeeper {
     if (request.expiresAt && isExpired({ expiresAt: request.expiresAt }, ctx.block.time)) {
       return ErrOrderExpired.wrap(`expires_at ${formatTime(request.expiresAt)} is not after the block time ${formatTime(ctx.block.time)}`);
     }
-    const requirement = this.assets.holderRequirement(ctx, request.base);
+    const source = [...this.requirementSources].find(([prefix]) => request.base.startsWith(prefix))?.[1] ?? this.assets;
+    const requirement = source.holderRequirement(ctx, request.base);
     if (isError(requirement)) return requirement;
     const params = this.getParams(ctx);
     const refused = this.listeners.has(owner) ? undefined : whyNotCompliant(ctx, this.identity, request.owner, requirement, params.tradingRequirement);

@@ -12,6 +12,7 @@ import { distributionRoutes } from "./routes/distribution.js";
 import { govRestRoutes } from "./routes/gov.js";
 import { identityRoutes } from "./routes/identity.js";
 import { lendingRoutes } from "./routes/lending.js";
+import { poolsRoutes } from "./routes/pools.js";
 import { marketRoutes } from "./routes/market.js";
 import { mintRoutes } from "./routes/mint.js";
 import { slashingRoutes } from "./routes/slashing.js";
@@ -25,7 +26,7 @@ const MAX_BODY_BYTES = 1_000_000;
 
 const BLOCK_HEIGHT_HEADER = "x-cosmos-block-height";
 
-const routes: readonly Route[] = [...authRoutes, ...bankRoutes, ...txRoutes, ...tendermintRoutes, ...identityRoutes, ...assetsRoutes, ...marketRoutes, ...lendingRoutes, ...stakedropRoutes, ...mintRoutes, ...distributionRoutes, ...govRestRoutes, ...slashingRoutes, ...stakingRoutes];
+const routes: readonly Route[] = [...authRoutes, ...bankRoutes, ...txRoutes, ...tendermintRoutes, ...identityRoutes, ...assetsRoutes, ...marketRoutes, ...lendingRoutes, ...poolsRoutes, ...stakedropRoutes, ...mintRoutes, ...distributionRoutes, ...govRestRoutes, ...slashingRoutes, ...stakingRoutes];
 
 export interface RestServerOptions {
   node: RestNode;

@@ -8,6 +8,7 @@ import { distributionSchemas } from "./schemas/distribution.js";
 import { govSchemas } from "./schemas/gov.js";
 import { identitySchemas } from "./schemas/identity.js";
 import { lendingSchemas } from "./schemas/lending.js";
+import { poolsSchemas } from "./schemas/pools.js";
 import { marketSchemas } from "./schemas/market.js";
 import { mintSchemas } from "./schemas/mint.js";
 import { slashingSchemas } from "./schemas/slashing.js";
@@ -21,7 +22,7 @@ import { txSchemas } from "./schemas/tx.js";
  * expanded into its fields; add a module's messages here to expand them too.
  */
 export const gatewaySchemas: ReadonlyMap<string, MessageSchema> = new Map(
-  [...baseSchemas, ...cryptoSchemas, ...authSchemas, ...bankSchemas, ...txSchemas, ...tendermintSchemas, ...identitySchemas, ...assetsSchemas, ...marketSchemas, ...lendingSchemas, ...stakedropSchemas, ...mintSchemas, ...distributionSchemas, ...govSchemas, ...slashingSchemas, ...stakingSchemas].map(
+  [...baseSchemas, ...cryptoSchemas, ...authSchemas, ...bankSchemas, ...txSchemas, ...tendermintSchemas, ...identitySchemas, ...assetsSchemas, ...marketSchemas, ...lendingSchemas, ...poolsSchemas, ...stakedropSchemas, ...mintSchemas, ...distributionSchemas, ...govSchemas, ...slashingSchemas, ...stakingSchemas].map(
     (schema) => [schema.codec.typeUrl, schema],
   ),
 );
