@@ -28,6 +28,41 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** A uint64 as 8 big-endian bytes, so keys holding it sort in numeric order. */
+export function uint64Key(value: bigint): Uint8Array {
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, value);
+  return out;
+}
+
+/** The big-endian uint64 at `offset` of `bytes` (as `uint64Key` writes it). */
+export function readUint64(bytes: Uint8Array, offset = 0): bigint {
+  return new DataView(bytes.buffer, bytes.byteOffset + offset, 8).getBigUint64(0);
+}
+
+/**
+ * A time as 12 bytes, big-endian seconds then nanos, so byte order is time order (for times after
+ * 1970; seconds are taken modulo 2^64, as the SDK's key encoding does).
+ */
+export function timeKey(time: { seconds: bigint; nanos: number }): Uint8Array {
+  const out = new Uint8Array(12);
+  const view = new DataView(out.buffer);
+  view.setBigUint64(0, BigInt.asUintN(64, time.seconds));
+  view.setUint32(8, time.nanos);
+  return out;
+}
+
+/** The time `timeKey` wrote at `offset` of `bytes`. */
+export function readTimeKey(bytes: Uint8Array, offset = 0): { seconds: bigint; nanos: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, 12);
+  return { seconds: view.getBigUint64(0), nanos: view.getUint32(8) };
+}
+
+/** `bytes` after a length byte, so a variable-length key part never runs into the next (the SDK's MustLengthPrefix). */
+export function lengthPrefixed(bytes: Uint8Array): Uint8Array {
+  return concatBytes(Uint8Array.of(bytes.length), bytes);
+}
+
 /**
  * One char per byte. JavaScript compares such strings in byte order, so they serve as
  * ordered map keys without a custom comparator.

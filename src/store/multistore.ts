@@ -2,7 +2,7 @@ import { CommitmentProof, HashOp, LengthOp, type ExistenceProof } from "cosmjs-t
 import type { ProofOps } from "cosmjs-types/tendermint/crypto/proof";
 import type { Timestamp } from "../generated/google/protobuf/timestamp.js";
 import { CommitInfo, PruneProgress, type StoreCommit } from "../generated/persistence/store/v1/commit.js";
-import { compareBytes, concatBytes, fromUtf8, prefixEnd, utf8 } from "./bytes.js";
+import { compareBytes, concatBytes, fromUtf8, lengthPrefixed, prefixEnd, utf8 } from "./bytes.js";
 import type { Change } from "./cache-kv.js";
 import type { Database, StagedWrite, Table } from "./database.js";
 import { sha256 } from "./hash.js";
@@ -40,7 +40,7 @@ const EMPTY_HASH = sha256(new Uint8Array(0));
 export function storePrefix(name: string): Uint8Array {
   const bytes = utf8(name);
   if (bytes.length === 0 || bytes.length > 255) throw new Error(`invalid store name "${name}"`);
-  return concatBytes(Uint8Array.of(bytes.length), bytes);
+  return lengthPrefixed(bytes);
 }
 
 function splitStoreKey(key: Uint8Array): [string, Uint8Array] {

@@ -5,7 +5,7 @@ import * as q from "cosmjs-types/cosmos/gov/v1/query";
 import { MsgExecLegacyContent } from "cosmjs-types/cosmos/gov/v1/tx";
 import { ParameterChangeProposal } from "cosmjs-types/cosmos/params/v1beta1/params";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { formatDuration, formatTime } from "../../modules/gov/time.js";
+import { formatDuration } from "../../modules/gov/time.js";
 import { toGatewayJson } from "../../rpc/rest/json/gateway-json.js";
 import { STAKING_DENOM } from "../../types/denoms.js";
 import { defineAction, type NodeUrlOptions } from "../command-context.js";
@@ -15,6 +15,7 @@ import { formatCoin, fromWireCoin } from "../money.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
 import { checkAddress } from "./distribution-query.js";
 import { parseProposalId } from "./gov-tx.js";
+import { formatTime } from "../../types/time.js";
 
 const SERVICE = "/cosmos.gov.v1.Query";
 

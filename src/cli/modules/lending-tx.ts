@@ -1,18 +1,16 @@
-import type { comet38 } from "@cosmjs/tendermint-rpc";
 import { Option, type Command } from "commander";
-import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import type { Timestamp } from "../../generated/google/protobuf/timestamp.js";
 import * as tx from "../../generated/persistence/lending/v1/tx.js";
 import { ScheduleKind } from "../../generated/persistence/lending/v1/types.js";
 import * as codecs from "../../modules/lending/codecs.js";
-import { formatTime } from "../../modules/market/time.js";
 import { formatDecimal } from "../../types/decimal.js";
-import { defineAction } from "../command-context.js";
 import { CliError } from "../errors.js";
-import { signAndBroadcast, txMessage, type Outcome, type TxMessage } from "../tx/signed-tx.js";
-import { withTxOptions, type TxOptions } from "../tx/tx-options.js";
+import { txMessage } from "../tx/signed-tx.js";
+import { addSingleMessageTx, eventAttribute, firstMsgResponse } from "../tx/single-message-tx.js";
+import type { TxOptions } from "../tx/tx-options.js";
 import { documentHash } from "./assets-values.js";
 import { formatDuration, parseApr, parseCollateralName, parseDuration, parseId, parseTime, parseUsd, percent, usd } from "./lending-values.js";
+import { formatTime } from "../../types/time.js";
 
 const MONTH_SECONDS = 2_592_000n;
 
@@ -29,42 +27,11 @@ interface RequestOptions extends TxOptions {
   period?: bigint;
 }
 
-/** The first message response of an included tx, decoded. */
-function reply<T>(result: comet38.TxData, codec: { decode(bytes: Uint8Array): T }): T {
-  return codec.decode(TxMsgData.decode(result.data ?? new Uint8Array()).msgResponses[0]!.value);
-}
-
-function attribute(result: comet38.TxData, type: string, key: string): string {
-  return result.events.find((e) => e.type === type)?.attributes.find((a) => a.key === key)?.value ?? "";
-}
-
-/** Adds one lending tx command: `<key>` signs; `build` makes the message from the signer's address and the other arguments. */
-function lendingTx<O extends TxOptions>(
-  lending: Command,
-  usage: string,
-  description: string,
-  build: (signer: string, args: string[], options: O) => { message: TxMessage; summary: string },
-  describe: (result: comet38.TxData) => Outcome,
-): Command {
-  const command = withTxOptions(lending.command(usage).description(description));
-  defineAction<O>(command, async (context, key, ...args) => {
-    await signAndBroadcast(context, {
-      keyName: key!,
-      build: (signer) => {
-        const { message, summary } = build(signer, args, context.options);
-        return { messages: [message], summary: [summary] };
-      },
-      describe,
-    });
-  });
-  return command;
-}
-
 /** `persistence tx lending …`: pledge collateral, appraise it, request, fund and repay loans. */
 export function registerLendingTx(parent: Command): void {
   const lending = parent.command("lending").description("lending module transactions: loans in USD against pledged RWA NFTs or fractions");
 
-  lendingTx(
+  addSingleMessageTx(
     lending,
     "pledge <key> <collateral> [amount]",
     "move collateral into the lending module: a whole asset nft:<class>/<id>, or [amount] units of a fraction denom asset/<class>/<id>",
@@ -75,12 +42,12 @@ export function registerLendingTx(parent: Command): void {
       return { message: txMessage(codecs.MsgPledgeCodec, { owner, collateral: name, amount: units }), summary: `pledge ${units === "1" && name.startsWith("nft:") ? name : `${units} ${name}`}` };
     },
     (result) => {
-      const { pledgeId } = reply(result, tx.MsgPledgeResponse);
+      const { pledgeId } = firstMsgResponse(result, tx.MsgPledgeResponse);
       return { json: { pledge_id: pledgeId.toString() }, text: [`pledge ${pledgeId} created; the collateral is held by the lending module`] };
     },
   ).addHelpText("after", ["", "Example:", "  persistence tx lending pledge alice nft:invoice/INV-1 --yes", "  persistence tx lending pledge alice asset/invoice/INV-2 250 --yes"].join("\n"));
 
-  lendingTx(
+  addSingleMessageTx(
     lending,
     "withdraw-pledge <key> <pledge-id>",
     "take back the collateral of your pledge that backs no loan",
@@ -88,10 +55,10 @@ export function registerLendingTx(parent: Command): void {
       const pledgeId = parseId(id!, "pledge id");
       return { message: txMessage(codecs.MsgWithdrawPledgeCodec, { owner, pledgeId }), summary: `withdraw pledge ${pledgeId}` };
     },
-    (result) => ({ json: { pledge_id: attribute(result, "pledge_withdrawn", "pledge_id") }, text: [`pledge ${attribute(result, "pledge_withdrawn", "pledge_id")} withdrawn: ${attribute(result, "pledge_withdrawn", "amount")} ${attribute(result, "pledge_withdrawn", "collateral")} returned`] }),
+    (result) => ({ json: { pledge_id: eventAttribute(result, "pledge_withdrawn", "pledge_id") }, text: [`pledge ${eventAttribute(result, "pledge_withdrawn", "pledge_id")} withdrawn: ${eventAttribute(result, "pledge_withdrawn", "amount")} ${eventAttribute(result, "pledge_withdrawn", "collateral")} returned`] }),
   );
 
-  lendingTx<AppraiseOptions>(
+  addSingleMessageTx<AppraiseOptions>(
     lending,
     "appraise <key> <pledge-id> <value>",
     "as a registered valuer, record what a pledge is worth in usd or uusd (e.g. 1000usd)",
@@ -106,7 +73,7 @@ export function registerLendingTx(parent: Command): void {
       };
     },
     (result) => {
-      const { appraisalId } = reply(result, tx.MsgAppraiseResponse);
+      const { appraisalId } = firstMsgResponse(result, tx.MsgAppraiseResponse);
       return { json: { appraisal_id: appraisalId.toString() }, text: [`appraisal ${appraisalId} recorded`] };
     },
   )
@@ -114,7 +81,7 @@ export function registerLendingTx(parent: Command): void {
     .option("--document-file <path>", "the valuation report, hashed here (it never leaves this machine)")
     .option("--note <text>", "a short note, at most 256 bytes", "");
 
-  lendingTx<RequestOptions>(
+  addSingleMessageTx<RequestOptions>(
     lending,
     "request-loan <key> <pledge-id> <principal> <apr> <maturity>",
     "ask for a loan of <principal> (usd or uusd) against your appraised pledge at <apr> (0.1 or 10%), due at <maturity> (RFC 3339)",
@@ -146,7 +113,7 @@ export function registerLendingTx(parent: Command): void {
       };
     },
     (result) => {
-      const { loanId } = reply(result, tx.MsgRequestLoanResponse);
+      const { loanId } = firstMsgResponse(result, tx.MsgRequestLoanResponse);
       return { json: { loan_id: loanId.toString() }, text: [`loan ${loanId} requested; it starts when a lender funds it`] };
     },
   )
@@ -156,7 +123,7 @@ export function registerLendingTx(parent: Command): void {
     .addOption(new Option("--period <duration>", "instalment period of an amortising loan (default 30d)").argParser(parseDuration))
     .addHelpText("after", ["", "Example:", "  persistence tx lending request-loan alice 1 800usd 10% 2027-06-30T00:00:00Z --grace 7d --yes"].join("\n"));
 
-  lendingTx(
+  addSingleMessageTx(
     lending,
     "cancel-loan-request <key> <loan-id>",
     "withdraw your loan request before a lender funds it",
@@ -164,10 +131,10 @@ export function registerLendingTx(parent: Command): void {
       const loanId = parseId(id!, "loan id");
       return { message: txMessage(codecs.MsgCancelLoanRequestCodec, { borrower, loanId }), summary: `cancel the request of loan ${loanId}` };
     },
-    (result) => ({ json: { loan_id: attribute(result, "loan_request_cancelled", "loan_id") }, text: [`loan request ${attribute(result, "loan_request_cancelled", "loan_id")} cancelled`] }),
+    (result) => ({ json: { loan_id: eventAttribute(result, "loan_request_cancelled", "loan_id") }, text: [`loan request ${eventAttribute(result, "loan_request_cancelled", "loan_id")} cancelled`] }),
   );
 
-  lendingTx(
+  addSingleMessageTx(
     lending,
     "fund-loan <key> <loan-id>",
     "lend: pay a requested loan's principal to its borrower",
@@ -176,12 +143,12 @@ export function registerLendingTx(parent: Command): void {
       return { message: txMessage(codecs.MsgFundLoanCodec, { lender, loanId }), summary: `fund loan ${loanId}` };
     },
     (result) => {
-      const principal = attribute(result, "loan_funded", "principal").replace(/uusd$/, "");
-      return { json: { loan_id: attribute(result, "loan_funded", "loan_id"), principal }, text: [`loan ${attribute(result, "loan_funded", "loan_id")} funded: ${usd(principal)} paid to ${attribute(result, "loan_funded", "borrower")}`] };
+      const principal = eventAttribute(result, "loan_funded", "principal").replace(/uusd$/, "");
+      return { json: { loan_id: eventAttribute(result, "loan_funded", "loan_id"), principal }, text: [`loan ${eventAttribute(result, "loan_funded", "loan_id")} funded: ${usd(principal)} paid to ${eventAttribute(result, "loan_funded", "borrower")}`] };
     },
   );
 
-  lendingTx(
+  addSingleMessageTx(
     lending,
     "repay <key> <loan-id> <amount>",
     "repay your loan, interest first (usd or uusd); more than the debt repays the debt and releases the collateral",
@@ -191,8 +158,8 @@ export function registerLendingTx(parent: Command): void {
       return { message: txMessage(codecs.MsgRepayCodec, { borrower, loanId, amount: amount.toString() }), summary: `repay up to ${usd(amount)} of loan ${loanId}` };
     },
     (result) => {
-      const paid = reply(result, tx.MsgRepayResponse);
-      const loanId = attribute(result, "loan_repaid", "loan_id");
+      const paid = firstMsgResponse(result, tx.MsgRepayResponse);
+      const loanId = eventAttribute(result, "loan_repaid", "loan_id");
       return {
         json: { loan_id: loanId, interest: paid.interest, principal: paid.principal, debt: paid.debt },
         text: [

@@ -3,13 +3,13 @@ import { Timestamp } from "../../generated/google/protobuf/timestamp.js";
 import type { LoanView } from "../../generated/persistence/lending/v1/query.js";
 import { LoanStatus, ScheduleKind, type Appraisal, type Pledge } from "../../generated/persistence/lending/v1/types.js";
 import { parseCollateral } from "../../modules/lending/collateral.js";
-import { formatTime } from "../../modules/market/time.js";
 import { toHex } from "../../store/bytes.js";
 import { STABLECOIN_DENOM } from "../../types/denoms.js";
 import { formatDecimal, parseDecimal } from "../../types/decimal.js";
 import { isError } from "../../types/errors.js";
 import { CliError } from "../errors.js";
 import { formatCoin, parseCoinsArgument } from "../money.js";
+import { formatTime } from "../../types/time.js";
 
 const UINT64_LIMIT = 2n ** 64n;
 

@@ -2,7 +2,6 @@ import { Option, type Command } from "commander";
 import * as q from "../../generated/persistence/market/v1/query.js";
 import { Side, type Order, type PriceLevel, type Trade } from "../../generated/persistence/market/v1/types.js";
 import { parseBase } from "../../modules/market/asset.js";
-import { formatTime } from "../../modules/market/time.js";
 import { toGatewayJson } from "../../rpc/rest/json/gateway-json.js";
 import { marketResponses } from "../../rpc/rest/json/schemas/market.js";
 import type { MessageCodec } from "../../rpc/rest/json/schema.js";
@@ -18,6 +17,7 @@ import type { NodeClient } from "../node-client.js";
 import { pageKey, pageLines } from "../pagination.js";
 import { describeRequirement } from "./assets-values.js";
 import { parseOrderId } from "./market-tx.js";
+import { formatTime } from "../../types/time.js";
 
 const SERVICE = "/persistence.market.v1.Query";
 

@@ -1,6 +1,5 @@
 import type { comet38 } from "@cosmjs/tendermint-rpc";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import { Timestamp } from "../../generated/google/protobuf/timestamp.js";
 import { MsgPlaceOrderResponse } from "../../generated/persistence/market/v1/tx.js";
 import { Side } from "../../generated/persistence/market/v1/types.js";
@@ -12,6 +11,7 @@ import { defineAction } from "../command-context.js";
 import { CliError } from "../errors.js";
 import { formatCoin, parseCoinsArgument } from "../money.js";
 import { signAndBroadcast, txMessage, type Outcome } from "../tx/signed-tx.js";
+import { eventAttribute, firstMsgResponse } from "../tx/single-message-tx.js";
 import { withTxOptions, type TxOptions } from "../tx/tx-options.js";
 
 interface PlaceOptions extends TxOptions {
@@ -68,7 +68,7 @@ export function registerMarketTx(tx: Command): void {
       keyName: key!,
       build: (owner) => ({ messages: [txMessage(MsgCancelOrderCodec, { owner, orderId })], summary: [`cancel order ${orderId}`] }),
       describe: (result) => {
-        const refund = attribute(result, "order_cancelled", "refund");
+        const refund = eventAttribute(result, "order_cancelled", "refund");
         return { json: { order_id: orderId.toString(), refund }, text: [`order ${orderId} cancelled, refunded ${refund}`] };
       },
     });
@@ -77,7 +77,7 @@ export function registerMarketTx(tx: Command): void {
 
 /** The order id, what filled (with each trade) and what rests, from the tx's response and events. */
 function placed(result: comet38.TxData): Outcome {
-  const response = MsgPlaceOrderResponse.decode(TxMsgData.decode(result.data ?? new Uint8Array()).msgResponses[0]!.value);
+  const response = firstMsgResponse(result, MsgPlaceOrderResponse);
   const trades = result.events
     .filter((e) => e.type === "trade")
     .map((e) => Object.fromEntries(e.attributes.filter((a) => a.key !== "msg_index").map((a) => [a.key, a.value])));
@@ -88,10 +88,6 @@ function placed(result: comet38.TxData): Outcome {
       ...trades.map((t) => `  trade: ${t.quantity} at ${formatCoin({ denom: STABLECOIN_DENOM, amount: BigInt(t.price!) })} with order ${t.maker_order_id} (fee ${t.taker_fee})`),
     ],
   };
-}
-
-function attribute(result: comet38.TxData, type: string, key: string): string {
-  return result.events.find((e) => e.type === type)?.attributes.find((a) => a.key === key)?.value ?? "";
 }
 
 function parseSide(text: string): Side {

@@ -1,12 +1,10 @@
-import type { comet38 } from "@cosmjs/tendermint-rpc";
 import { Option, type Command } from "commander";
-import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import * as tx from "../../generated/persistence/pools/v1/tx.js";
 import * as codecs from "../../modules/pools/codecs.js";
 import { parseDecimal } from "../../types/decimal.js";
-import { defineAction } from "../command-context.js";
-import { signAndBroadcast, txMessage, type Outcome, type TxMessage } from "../tx/signed-tx.js";
-import { withTxOptions, type TxOptions } from "../tx/tx-options.js";
+import { txMessage, type Outcome } from "../tx/signed-tx.js";
+import { addSingleMessageTx, firstMsgResponse } from "../tx/single-message-tx.js";
+import type { TxOptions } from "../tx/tx-options.js";
 import { formatDuration, parseApr, parseDuration, parseId, parseUsd, percent, usd } from "./lending-values.js";
 import { decimalText, parseRatio, parseTokens, parseTranche } from "./pools-values.js";
 
@@ -20,33 +18,13 @@ interface CreateOptions extends TxOptions {
   minKycLevel: number;
 }
 
-function reply<T>(result: comet38.TxData, codec: { decode(bytes: Uint8Array): T }): T {
-  return codec.decode(TxMsgData.decode(result.data ?? new Uint8Array()).msgResponses[0]!.value);
-}
-
-/** Adds one pools tx command: `<key>` signs; `build` makes the message from the signer's address and the other arguments. */
-function poolsTx<O extends TxOptions>(pools: Command, usage: string, description: string, build: (signer: string, args: string[], options: O) => { message: TxMessage; summary: string }, describe: (result: comet38.TxData) => Outcome): Command {
-  const command = withTxOptions(pools.command(usage).description(description));
-  defineAction<O>(command, async (context, key, ...args) => {
-    await signAndBroadcast(context, {
-      keyName: key!,
-      build: (signer) => {
-        const { message, summary } = build(signer, args, context.options);
-        return { messages: [message], summary: [summary] };
-      },
-      describe,
-    });
-  });
-  return command;
-}
-
 const done = (text: string): Outcome => ({ json: {}, text: [text] });
 
 /** `persistence tx pools …`: open a pool, invest, redeem, close epochs, claim, finance loans. */
 export function registerPoolsTx(parent: Command): void {
   const pools = parent.command("pools").description("pools module transactions: senior/junior tranches over loans, epochs of invest and redeem orders");
 
-  poolsTx<CreateOptions>(
+  addSingleMessageTx<CreateOptions>(
     pools,
     "create-pool <key>",
     "open a pool as its originator",
@@ -69,7 +47,7 @@ export function registerPoolsTx(parent: Command): void {
       };
     },
     (result) => {
-      const { poolId } = reply(result, tx.MsgCreatePoolResponse);
+      const { poolId } = firstMsgResponse(result, tx.MsgCreatePoolResponse);
       return { json: { pool_id: poolId.toString() }, text: [`pool ${poolId} opened: tokens pool/${poolId}/senior and pool/${poolId}/junior`] };
     },
   )
@@ -81,7 +59,7 @@ export function registerPoolsTx(parent: Command): void {
     .addOption(new Option("--epoch <duration>", "the shortest epoch, e.g. 1d").argParser(parseDuration).default(86_400n, "1 day"))
     .addOption(new Option("--min-kyc-level <level>", "the KYC level investors need").argParser((v) => Number.parseInt(v, 10)).default(0));
 
-  poolsTx(
+  addSingleMessageTx(
     pools,
     "invest <key> <pool-id> <tranche> <amount>",
     "set your invest order in a tranche (senior|junior) to <amount> usd or uusd; 0usd cancels",
@@ -93,7 +71,7 @@ export function registerPoolsTx(parent: Command): void {
     () => done("invest order set; it executes when the epoch closes"),
   );
 
-  poolsTx(
+  addSingleMessageTx(
     pools,
     "redeem <key> <pool-id> <tranche> <tokens>",
     "set your redeem order in a tranche to <tokens> base units of its token; 0 cancels",
@@ -105,7 +83,7 @@ export function registerPoolsTx(parent: Command): void {
     () => done("redeem order set; it executes when the epoch closes"),
   );
 
-  poolsTx(
+  addSingleMessageTx(
     pools,
     "close-epoch <key> <pool-id>",
     "close a pool's epoch (anyone, once it is old enough); its orders execute at the end of the block",
@@ -114,12 +92,12 @@ export function registerPoolsTx(parent: Command): void {
       return { message: txMessage(codecs.MsgCloseEpochCodec, { sender, poolId }), summary: `close the epoch of pool ${poolId}` };
     },
     (result) => {
-      const { epoch } = reply(result, tx.MsgCloseEpochResponse);
+      const { epoch } = firstMsgResponse(result, tx.MsgCloseEpochResponse);
       return { json: { epoch: epoch.toString() }, text: [`epoch ${epoch} closed and executed`] };
     },
   );
 
-  poolsTx(
+  addSingleMessageTx(
     pools,
     "claim <key> <pool-id> <tranche>",
     "collect the tokens and usd your executed orders in a tranche gave you",
@@ -128,12 +106,12 @@ export function registerPoolsTx(parent: Command): void {
       return { message: txMessage(codecs.MsgClaimCodec, { investor, poolId, tranche: parseTranche(tranche!) }), summary: `claim from pool ${poolId} ${tranche}` };
     },
     (result) => {
-      const claimed = reply(result, tx.MsgClaimResponse);
+      const claimed = firstMsgResponse(result, tx.MsgClaimResponse);
       return { json: { tokens: claimed.tokens, uusd: claimed.uusd }, text: [`claimed ${claimed.tokens} tokens and ${usd(claimed.uusd)}`] };
     },
   );
 
-  poolsTx(
+  addSingleMessageTx(
     pools,
     "finance-loan <key> <pool-id> <loan-id>",
     "as the pool's originator, fund a requested loan from the pool's reserve",

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { QueryParamsRequest, QueryParamsResponse, QuerySigningInfoRequest, QuerySigningInfoResponse, QuerySigningInfosRequest, QuerySigningInfosResponse } from "cosmjs-types/cosmos/slashing/v1beta1/query";
 import type { ValidatorSigningInfo } from "cosmjs-types/cosmos/slashing/v1beta1/slashing";
 import { decodeConsensusAddress } from "../../modules/slashing/addresses.js";
-import { DOUBLE_SIGN_JAIL_END, formatDuration, formatTime, durationToNanos, timeToNanos } from "../../modules/slashing/time.js";
+import { DOUBLE_SIGN_JAIL_END, formatDuration, durationToNanos, timeToNanos } from "../../modules/slashing/time.js";
 import { toGatewayJson } from "../../rpc/rest/json/gateway-json.js";
 import { formatDecimal } from "../../types/decimal.js";
 import { isError } from "../../types/errors.js";
@@ -11,6 +11,7 @@ import { queryCommand, withNode } from "../commands/query.js";
 import { CliError } from "../errors.js";
 import { grpcQuery } from "../grpc-query.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
+import { formatTime } from "../../types/time.js";
 
 const SERVICE = "/cosmos.slashing.v1beta1.Query";
 const decimal = (bytes: Uint8Array) => formatDecimal(BigInt(new TextDecoder().decode(bytes) || "0"));

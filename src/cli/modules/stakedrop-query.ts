@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import * as q from "../../generated/persistence/stakedrop/v1/query.js";
 import type { Allocation } from "../../generated/persistence/stakedrop/v1/types.js";
-import { formatTime } from "../../modules/stakedrop/time.js";
 import { toGatewayJson } from "../../rpc/rest/json/gateway-json.js";
 import { stakedropResponses } from "../../rpc/rest/json/schemas/stakedrop.js";
 import type { MessageCodec } from "../../rpc/rest/json/schema.js";
@@ -15,6 +14,7 @@ import { grpcQuery, type RequestCodec } from "../grpc-query.js";
 import { formatCoin } from "../money.js";
 import type { NodeClient } from "../node-client.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
+import { formatTime } from "../../types/time.js";
 
 const SERVICE = "/persistence.stakedrop.v1.Query";
 

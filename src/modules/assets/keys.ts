@@ -1,4 +1,4 @@
-import { concatBytes, fromUtf8, utf8 } from "../../store/bytes.js";
+import { concatBytes, fromUtf8, lengthPrefixed, utf8 } from "../../store/bytes.js";
 import { storeKey } from "../../types/context.js";
 
 export const MODULE_NAME = "assets";
@@ -29,10 +29,6 @@ export const RETIRED_PREFIX = Uint8Array.of(0x08);
 
 /** The value of an index key whose key says everything. */
 export const PRESENT = Uint8Array.of(0x01);
-
-function lengthPrefixed(bytes: Uint8Array): Uint8Array {
-  return concatBytes(Uint8Array.of(bytes.length), bytes);
-}
 
 /** lp(class id): the prefix of a class's assets, and part of the owner keys. */
 export function classKey(classId: string): Uint8Array {

@@ -1,4 +1,4 @@
-import { concatBytes, utf8 } from "../../store/bytes.js";
+import { concatBytes, readUint64, uint64Key, utf8 } from "../../store/bytes.js";
 import type { KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import { decodeAddress, encodeAddress, moduleAddress } from "../../types/address.js";
@@ -27,14 +27,8 @@ import { checkAssetId, checkClassId } from "./validation.js";
 
 export const DEFAULT_ASSETS_PARAMS: Params = { maxFractionUnits: 1_000_000_000n };
 
-function encodeCount(count: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, count);
-  return out;
-}
-
 function decodeCount(bytes: Uint8Array | undefined): bigint {
-  return bytes ? new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0) : 0n;
+  return bytes ? readUint64(bytes) : 0n;
 }
 
 /**
@@ -182,7 +176,7 @@ export class AssetsStore {
   private setSupply(ctx: Context, classId: string, count: bigint): void {
     const key = concatBytes(SUPPLY_PREFIX, utf8(classId));
     if (count === 0n) this.store(ctx).delete(key);
-    else this.store(ctx).set(key, encodeCount(count));
+    else this.store(ctx).set(key, uint64Key(count));
   }
 
   /** Adds (delta 1) or removes (delta -1) an asset from its owner's index and class count. */
@@ -194,6 +188,6 @@ export class AssetsStore {
     const balanceKey = concatBytes(BALANCE_PREFIX, ownerKey(owner), classKey(asset.classId));
     const count = this.balance(ctx, owner, asset.classId) + delta;
     if (count === 0n) store.delete(balanceKey);
-    else store.set(balanceKey, encodeCount(count));
+    else store.set(balanceKey, uint64Key(count));
   }
 }

@@ -1,6 +1,6 @@
 import { Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { Any } from "cosmjs-types/google/protobuf/any";
-import { bytesToKey, concatBytes } from "../../store/bytes.js";
+import { bytesToKey, concatBytes, readUint64, uint64Key } from "../../store/bytes.js";
 import type { KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import { moduleAddress } from "../../types/address.js";
@@ -17,12 +17,6 @@ export const DEFAULT_AUTH_PARAMS: Params = {
   sigVerifyCostEd25519: 590n,
   sigVerifyCostSecp256k1: 1000n,
 };
-
-function accountNumberKey(accountNumber: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, accountNumber);
-  return out;
-}
 
 /** Accounts, their numbers and sequences, module accounts and the auth params. */
 export class AccountKeeper {
@@ -53,7 +47,7 @@ export class AccountKeeper {
   /** Stores a new account and indexes it by its number. */
   importAccount(ctx: Context, account: Account): void {
     this.setAccount(ctx, account);
-    ctx.kv(AUTH_STORE).set(concatBytes(ACCOUNT_NUMBER_PREFIX, accountNumberKey(account.accountNumber)), account.address);
+    ctx.kv(AUTH_STORE).set(concatBytes(ACCOUNT_NUMBER_PREFIX, uint64Key(account.accountNumber)), account.address);
   }
 
   /** Creates the account at `address` with the next account number. */
@@ -67,8 +61,8 @@ export class AccountKeeper {
   nextAccountNumber(ctx: Context): bigint {
     const store = ctx.kv(AUTH_STORE);
     const stored = store.get(NEXT_ACCOUNT_NUMBER_KEY);
-    const next = stored ? new DataView(stored.buffer, stored.byteOffset, 8).getBigUint64(0) : 0n;
-    store.set(NEXT_ACCOUNT_NUMBER_KEY, accountNumberKey(next + 1n));
+    const next = stored ? readUint64(stored) : 0n;
+    store.set(NEXT_ACCOUNT_NUMBER_KEY, uint64Key(next + 1n));
     return next;
   }
 
@@ -76,14 +70,14 @@ export class AccountKeeper {
   reserveAccountNumber(ctx: Context, accountNumber: bigint): boolean {
     const store = ctx.kv(AUTH_STORE);
     const stored = store.get(NEXT_ACCOUNT_NUMBER_KEY);
-    const next = stored ? new DataView(stored.buffer, stored.byteOffset, 8).getBigUint64(0) : 0n;
+    const next = stored ? readUint64(stored) : 0n;
     if (accountNumber < next) return false;
-    store.set(NEXT_ACCOUNT_NUMBER_KEY, accountNumberKey(accountNumber + 1n));
+    store.set(NEXT_ACCOUNT_NUMBER_KEY, uint64Key(accountNumber + 1n));
     return true;
   }
 
   addressByAccountNumber(ctx: Context, accountNumber: bigint): Uint8Array | undefined {
-    return ctx.kv(AUTH_STORE).get(concatBytes(ACCOUNT_NUMBER_PREFIX, accountNumberKey(accountNumber)));
+    return ctx.kv(AUTH_STORE).get(concatBytes(ACCOUNT_NUMBER_PREFIX, uint64Key(accountNumber)));
   }
 
   isModuleAccountName(name: string): boolean {

@@ -1,4 +1,4 @@
-import { concatBytes, utf8 } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed, utf8 } from "../../store/bytes.js";
 import { storeKey } from "../../types/context.js";
 
 export const MODULE_NAME = "bank";
@@ -13,7 +13,7 @@ export const PARAMS_KEY = Uint8Array.of(0x05);
 
 /** Balances of one account: length-prefixed address, then the denom. */
 export function accountBalancesPrefix(address: Uint8Array): Uint8Array {
-  return concatBytes(Uint8Array.of(address.length), address);
+  return lengthPrefixed(address);
 }
 
 export function balanceKey(address: Uint8Array, denom: string): Uint8Array {

@@ -17,13 +17,13 @@ import {
   HISTORICAL_PREFIX,
   OUTSTANDING_PREFIX,
   readLengthPrefixed,
-  readUint64,
   SLASH_EVENT_PREFIX,
   STARTING_INFO_PREFIX,
   WITHDRAW_ADDRESS_PREFIX,
 } from "./keys.js";
 import { DEFAULT_DISTRIBUTION_PARAMS, paramsJson, parseParamsJson } from "./params.js";
 import { DistributionStore } from "./store.js";
+import { readUint64 } from "../../store/bytes.js";
 
 export function defaultDistributionGenesis(): unknown {
   return {

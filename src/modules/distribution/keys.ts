@@ -1,4 +1,4 @@
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed, uint64Key } from "../../store/bytes.js";
 import { storeKey } from "../../types/context.js";
 
 export const MODULE_NAME = "distribution";
@@ -17,24 +17,10 @@ export const COMMISSION_PREFIX = Uint8Array.of(0x07);
 export const SLASH_EVENT_PREFIX = Uint8Array.of(0x08);
 export const PARAMS_KEY = Uint8Array.of(0x09);
 
-export function lengthPrefixed(address: Uint8Array): Uint8Array {
-  return concatBytes(Uint8Array.of(address.length), address);
-}
-
 /** Reads a length-prefixed address at `offset`; returns it and the offset after it. */
 export function readLengthPrefixed(key: Uint8Array, offset = 0): { address: Uint8Array; next: number } {
   const length = key[offset]!;
   return { address: key.subarray(offset + 1, offset + 1 + length), next: offset + 1 + length };
-}
-
-export function uint64Key(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value);
-  return out;
-}
-
-export function readUint64(bytes: Uint8Array, offset = 0): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset + offset, 8).getBigUint64(0);
 }
 
 export const validatorKey = (prefix: Uint8Array, operator: Uint8Array) => concatBytes(prefix, lengthPrefixed(operator));

@@ -21,7 +21,7 @@ import {
   QueryValidatorSlashesResponse,
 } from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { ValidatorSlashEvent } from "cosmjs-types/cosmos/distribution/v1beta1/distribution";
-import { compareBytes } from "../../store/bytes.js";
+import { compareBytes, uint64Key } from "../../store/bytes.js";
 import type { KVReader } from "../../store/kv.js";
 import { decodeAddress, encodeAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
@@ -35,7 +35,6 @@ import type { StakingKeeper } from "./expected-keepers.js";
 import type { DistributionKeeper } from "./keeper.js";
 import { toProtoParams } from "./params.js";
 import { DistributionStore } from "./store.js";
-import { uint64Key } from "./keys.js";
 
 const SERVICE = "/cosmos.distribution.v1beta1.Query";
 

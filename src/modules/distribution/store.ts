@@ -8,7 +8,7 @@ import {
   ValidatorOutstandingRewards,
   ValidatorSlashEvent,
 } from "cosmjs-types/cosmos/distribution/v1beta1/distribution";
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed, readUint64, uint64Key } from "../../store/bytes.js";
 import type { KVReader, KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import type { Context } from "../../types/context.js";
@@ -21,13 +21,11 @@ import {
   FEE_POOL_KEY,
   HISTORICAL_PREFIX,
   historicalKey,
-  lengthPrefixed,
   OUTSTANDING_PREFIX,
   PARAMS_KEY,
   SLASH_EVENT_PREFIX,
   slashEventKey,
   startingInfoKey,
-  uint64Key,
   validatorKey,
   WITHDRAW_ADDRESS_PREFIX,
 } from "./keys.js";
@@ -163,7 +161,7 @@ export class DistributionStore {
     const prefix = validatorKey(SLASH_EVENT_PREFIX, operator);
     for (const [key, value] of this.kv.iterate({ start: concatBytes(prefix, uint64Key(start)), end: concatBytes(prefix, uint64Key(end + 1n)) })) {
       const event = ValidatorSlashEvent.decode(value);
-      yield { height: new DataView(key.buffer, key.byteOffset + prefix.length, 8).getBigUint64(0), validatorPeriod: event.validatorPeriod, fraction: BigInt(event.fraction) };
+      yield { height: readUint64(key, prefix.length), validatorPeriod: event.validatorPeriod, fraction: BigInt(event.fraction) };
     }
   }
 

@@ -14,7 +14,8 @@ import { MsgExecLegacyContent } from "cosmjs-types/cosmos/gov/v1/tx";
 import { ParameterChangeProposal } from "cosmjs-types/cosmos/params/v1beta1/params";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { encodeProto } from "../../types/proto.js";
-import { formatTime, parseTime } from "./time.js";
+import { parseTime } from "./time.js";
+import { formatTime } from "../../types/time.js";
 
 /** The legacy contents a proposal may carry, by type URL: their JSON is their fields plus "@type". */
 const CONTENTS = new Map<string, { fromJSON(json: unknown): object; toJSON(message: never): unknown; encode(message: never): { finish(): Uint8Array }; decode(bytes: Uint8Array): object }>([

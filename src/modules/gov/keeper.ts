@@ -35,7 +35,7 @@ import { GOV_ACCOUNT } from "./keys.js";
 import type { GovParams } from "./params.js";
 import { GovStore } from "./store.js";
 import { EMPTY_TALLY, tallyOutcome, tallyVotes, voteOptions, type Tally } from "./tally.js";
-import { addDuration, compareTimes } from "./time.js";
+import { addDuration, compareTimes } from "../../types/time.js";
 
 /** Proposals whose deposit or voting period ended that one EndBlock settles, per queue; later ones wait a block. */
 export const MAX_ENDED_PROPOSALS_PER_BLOCK = 10;

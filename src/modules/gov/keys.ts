@@ -1,5 +1,5 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, readUint64, timeKey, uint64Key } from "../../store/bytes.js";
 import { storeKey } from "../../types/context.js";
 
 export const MODULE_NAME = "gov";
@@ -18,29 +18,17 @@ export const DEPOSIT_PREFIX = Uint8Array.of(0x10);
 export const VOTE_PREFIX = Uint8Array.of(0x20);
 export const PARAMS_KEY = Uint8Array.of(0x30);
 
-export function u64(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value);
-  return out;
-}
-
-export function readU64(bytes: Uint8Array, offset = 0): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(offset);
-}
-
 /** End time (seconds and nanos, big-endian, so keys sort by time) then the proposal id. */
 export function queueKey(time: Timestamp, id: bigint): Uint8Array {
-  const nanos = new Uint8Array(4);
-  new DataView(nanos.buffer).setUint32(0, time.nanos);
-  return concatBytes(u64(time.seconds), nanos, u64(id));
+  return concatBytes(timeKey(time), uint64Key(id));
 }
 
 /** The id at the end of a queue key. */
 export function queueKeyId(key: Uint8Array): bigint {
-  return readU64(key, key.length - 8);
+  return readUint64(key, key.length - 8);
 }
 
 /** Deposits and votes of one proposal: its id, then the account's bytes. */
 export function perProposalKey(id: bigint, address: Uint8Array): Uint8Array {
-  return concatBytes(u64(id), address);
+  return concatBytes(uint64Key(id), address);
 }

@@ -13,6 +13,7 @@ import { ErrUnknownProposal } from "./errors.js";
 import type { GovKeeper } from "./keeper.js";
 import { toProtoParams } from "./params.js";
 import { GovStore } from "./store.js";
+import { readUint64 } from "../../store/bytes.js";
 
 const V1 = "/cosmos.gov.v1.Query";
 const V1BETA1 = "/cosmos.gov.v1beta1.Query";
@@ -47,7 +48,7 @@ export function govQueries(keeper: GovKeeper): QueryRoute[] {
     const store = new GovStore(ctx);
     const keep = ([key, bytes]: Entry) => {
       if (req.proposalStatus !== ProposalStatus.PROPOSAL_STATUS_UNSPECIFIED && Proposal.decode(bytes).status !== req.proposalStatus) return false;
-      const id = new DataView(key.buffer, key.byteOffset, key.byteLength).getBigUint64(0);
+      const id = readUint64(key);
       if (voter && !store.vote(id, voter)) return false;
       return !depositor || store.deposit(id, depositor) !== undefined;
     };

@@ -1,6 +1,6 @@
 import { Deposit, Params, Proposal, Vote } from "cosmjs-types/cosmos/gov/v1/gov";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, readTimeKey, readUint64, uint64Key } from "../../store/bytes.js";
 import type { KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import type { Context } from "../../types/context.js";
@@ -12,13 +12,11 @@ import {
   INACTIVE_QUEUE_PREFIX,
   NEXT_PROPOSAL_ID_KEY,
   PARAMS_KEY,
-  PROPOSAL_PREFIX,
-  VOTE_PREFIX,
   perProposalKey,
+  PROPOSAL_PREFIX,
   queueKey,
   queueKeyId,
-  readU64,
-  u64,
+  VOTE_PREFIX,
 } from "./keys.js";
 import { DEFAULT_GOV_PARAMS, fromProtoParams, toProtoParams, type GovParams } from "./params.js";
 
@@ -43,27 +41,27 @@ export class GovStore {
 
   nextProposalId(): bigint {
     const bytes = this.kv.get(NEXT_PROPOSAL_ID_KEY);
-    return bytes ? readU64(bytes) : 1n;
+    return bytes ? readUint64(bytes) : 1n;
   }
 
   setNextProposalId(id: bigint): void {
-    this.kv.set(NEXT_PROPOSAL_ID_KEY, u64(id));
+    this.kv.set(NEXT_PROPOSAL_ID_KEY, uint64Key(id));
   }
 
   proposal(id: bigint): Proposal | undefined {
-    const bytes = this.proposals().get(u64(id));
+    const bytes = this.proposals().get(uint64Key(id));
     return bytes ? Proposal.decode(bytes) : undefined;
   }
 
   setProposal(proposal: Proposal): void {
-    this.proposals().set(u64(proposal.id), encodeProto(Proposal, proposal));
+    this.proposals().set(uint64Key(proposal.id), encodeProto(Proposal, proposal));
   }
 
   deleteProposal(id: bigint): void {
-    this.proposals().delete(u64(id));
+    this.proposals().delete(uint64Key(id));
   }
 
-  /** Every proposal, keyed by id (u64 big-endian). */
+  /** Every proposal, keyed by id (uint64Key big-endian). */
   proposals(): KVStore {
     return new PrefixKV(this.kv, PROPOSAL_PREFIX);
   }
@@ -82,8 +80,7 @@ export class GovStore {
     const end = queueKey({ seconds: now.seconds, nanos: now.nanos + 1 }, 0n);
     for (const [key] of this.queue(queue).iterate({ end })) {
       if (out.length >= limit) break;
-      const view = new DataView(key.buffer, key.byteOffset, key.byteLength);
-      out.push({ id: queueKeyId(key), end: { seconds: view.getBigUint64(0), nanos: view.getUint32(8) } });
+      out.push({ id: queueKeyId(key), end: readTimeKey(key) });
     }
     return out;
   }
@@ -103,7 +100,7 @@ export class GovStore {
 
   /** The deposits of one proposal, keyed by depositor bytes. */
   deposits(id: bigint): KVStore {
-    return new PrefixKV(this.kv, concatBytes(DEPOSIT_PREFIX, u64(id)));
+    return new PrefixKV(this.kv, concatBytes(DEPOSIT_PREFIX, uint64Key(id)));
   }
 
   /** All deposits, keyed by proposal id then depositor. */
@@ -122,7 +119,7 @@ export class GovStore {
 
   /** The votes of one proposal, keyed by voter bytes. */
   votes(id: bigint): KVStore {
-    return new PrefixKV(this.kv, concatBytes(VOTE_PREFIX, u64(id)));
+    return new PrefixKV(this.kv, concatBytes(VOTE_PREFIX, uint64Key(id)));
   }
 
   /** All votes, keyed by proposal id then voter. */

@@ -1,30 +1,6 @@
 import type { Duration } from "cosmjs-types/google/protobuf/duration";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 
-const NANOS = 1_000_000_000n;
-
-export function addDuration(time: Timestamp, duration: Duration): Timestamp {
-  const total = (time.seconds + duration.seconds) * NANOS + BigInt(time.nanos + duration.nanos);
-  return { seconds: total / NANOS, nanos: Number(total % NANOS) };
-}
-
-/** Negative when a is before b, zero when equal, positive when after. */
-export function compareTimes(a: Timestamp, b: Timestamp): number {
-  if (a.seconds !== b.seconds) return a.seconds < b.seconds ? -1 : 1;
-  return a.nanos - b.nanos;
-}
-
-/**
- * RFC 3339 in UTC with 0, 3, 6 or 9 fractional digits, as protobuf JSON writes a Timestamp
- * (ts-proto's toJSON keeps only milliseconds, which would not round-trip block times).
- */
-export function formatTime(time: Timestamp): string {
-  let fraction = String(time.nanos).padStart(9, "0");
-  while (fraction.endsWith("000")) fraction = fraction.slice(0, -3);
-  const whole = new Date(Number(time.seconds) * 1000).toISOString().slice(0, 19);
-  return `${whole}${fraction === "" ? "" : `.${fraction}`}Z`;
-}
-
 const TIME_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z$/;
 
 /** An RFC 3339 UTC time with up to 9 fractional digits; undefined otherwise. */

@@ -4,7 +4,8 @@ import type { Attestation } from "../../generated/persistence/identity/v1/types.
 import type { AppError } from "../../types/errors.js";
 import { investorClassName } from "./claims.js";
 import { ErrInvestorClassNotAllowed, ErrJurisdictionNotAllowed, ErrKycLevelTooLow, ErrNoCurrentAttestation, ErrNotTrader } from "./errors.js";
-import { compareTimestamps, formatTimestamp } from "./time.js";
+import { formatTimestamp } from "./time.js";
+import { compareTimes } from "../../types/time.js";
 
 /** An attestation of the account under check, and whether its provider is still registered. */
 export interface Candidate {
@@ -19,7 +20,7 @@ export interface Candidate {
 export function whyNotCurrent(candidate: Candidate, now: Timestamp): string | undefined {
   const { attestation } = candidate;
   if (attestation.revoked) return "revoked";
-  if (!attestation.expiry || compareTimestamps(attestation.expiry, now) <= 0) return `expired ${attestation.expiry ? formatTimestamp(attestation.expiry) : ""}`.trim();
+  if (!attestation.expiry || compareTimes(attestation.expiry, now) <= 0) return `expired ${attestation.expiry ? formatTimestamp(attestation.expiry) : ""}`.trim();
   return candidate.providerRegistered ? undefined : "provider no longer registered";
 }
 

@@ -10,21 +10,20 @@ import { checkClaims } from "./compliance.js";
 import { ErrAccountDenied, ErrAccountFrozen } from "./errors.js";
 import {
   ATTESTATION_PREFIX,
+  attestationKey,
   AUDITOR_PREFIX,
   AUTHORITY_PREFIX,
   DENY_LIST_PREFIX,
   DISCLOSURE_PREFIX,
+  disclosureKey,
   FREEZE_PREFIX,
   IDENTITY_STORE,
   NEXT_DISCLOSURE_ID_KEY,
   PROVIDER_PREFIX,
-  attestationKey,
-  disclosureKey,
-  readUint64Key,
   subjectPrefix,
-  uint64Key,
 } from "./keys.js";
 import { Registry } from "./registry.js";
+import { readUint64, uint64Key } from "../../store/bytes.js";
 
 /** Disclosure ids start at 1. */
 export const FIRST_DISCLOSURE_ID = 1n;
@@ -211,7 +210,7 @@ export class IdentityKeeper {
 
   nextDisclosureId(ctx: Context): bigint {
     const bytes = ctx.kv(IDENTITY_STORE).get(NEXT_DISCLOSURE_ID_KEY);
-    return bytes ? readUint64Key(bytes) : FIRST_DISCLOSURE_ID;
+    return bytes ? readUint64(bytes) : FIRST_DISCLOSURE_ID;
   }
 
   setNextDisclosureId(ctx: Context, id: bigint): void {

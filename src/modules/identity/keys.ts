@@ -1,4 +1,4 @@
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed, uint64Key } from "../../store/bytes.js";
 import { storeKey } from "../../types/context.js";
 
 export const MODULE_NAME = "identity";
@@ -27,21 +27,11 @@ export const NEXT_DISCLOSURE_ID_KEY = Uint8Array.of(0x31);
 
 /** The entries of one subject under a composite key: length-prefixed address. */
 export function subjectPrefix(subject: Uint8Array): Uint8Array {
-  return concatBytes(Uint8Array.of(subject.length), subject);
+  return lengthPrefixed(subject);
 }
 
 export function attestationKey(subject: Uint8Array, provider: Uint8Array): Uint8Array {
   return concatBytes(subjectPrefix(subject), provider);
-}
-
-export function uint64Key(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value);
-  return out;
-}
-
-export function readUint64Key(bytes: Uint8Array): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0);
 }
 
 export function disclosureKey(subject: Uint8Array, id: bigint): Uint8Array {

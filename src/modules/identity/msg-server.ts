@@ -32,7 +32,8 @@ import {
 } from "./events.js";
 import type { IdentityKeeper } from "./keeper.js";
 import { validateReason } from "./records.js";
-import { compareTimestamps, formatTimestamp, isValidTimestamp } from "./time.js";
+import { formatTimestamp } from "./time.js";
+import { compareTimes, isValidTime } from "../../types/time.js";
 
 function checkAddress(address: string, role: string): AppError | undefined {
   const decoded = decodeAddress(address);
@@ -64,7 +65,7 @@ export function identityMessages(keeper: IdentityKeeper): MsgHandler[] {
         const error = checkAddress(msg.provider, "provider") ?? checkAddress(msg.subject, "subject") ?? validateClaims(msg);
         if (error) return error;
         if (bytesEqual(addressBytes(msg.provider), addressBytes(msg.subject))) return ErrInvalidClaims.wrap("a provider may not attest its own account");
-        if (!msg.expiry || !isValidTimestamp(msg.expiry)) return ErrInvalidExpiry.wrap("expiry must be a valid timestamp");
+        if (!msg.expiry || !isValidTime(msg.expiry)) return ErrInvalidExpiry.wrap("expiry must be a valid timestamp");
         if (msg.commitment.length !== COMMITMENT_LENGTH) {
           return ErrInvalidCommitment.wrap(`commitment must be SHA-256(record ‖ salt): ${COMMITMENT_LENGTH} bytes, got ${msg.commitment.length}`);
         }
@@ -74,7 +75,7 @@ export function identityMessages(keeper: IdentityKeeper): MsgHandler[] {
         const provider = addressBytes(msg.provider);
         const subject = addressBytes(msg.subject);
         if (!keeper.providers.has(ctx, provider)) return ErrProviderNotRegistered.wrap(`${msg.provider} may not attest`);
-        if (compareTimestamps(msg.expiry!, ctx.block.time) <= 0) {
+        if (compareTimes(msg.expiry!, ctx.block.time) <= 0) {
           return ErrInvalidExpiry.wrap(`expiry ${formatTimestamp(msg.expiry!)} is not after the block time ${formatTimestamp(ctx.block.time)}`);
         }
         const replaced = keeper.getAttestation(ctx, subject, provider) !== undefined;

@@ -6,7 +6,7 @@ import { isError, type AppError } from "../../types/errors.js";
 import { validateClaims } from "./claims.js";
 import { COMMITMENT_LENGTH } from "./commitment.js";
 import { ErrInvalidClaims, ErrInvalidCommitment, ErrInvalidExpiry, ErrInvalidReason } from "./errors.js";
-import { isValidTimestamp } from "./time.js";
+import { isValidTime } from "../../types/time.js";
 
 /** Longest freeze or deny-list reason, in UTF-16 code units. */
 export const MAX_REASON_LENGTH = 256;
@@ -26,7 +26,7 @@ function address(text: string, role: string): { bytes: Uint8Array; name: string 
 }
 
 function checkTime(time: Timestamp | undefined, what: string): AppError | undefined {
-  return time && isValidTimestamp(time) ? undefined : ErrInvalidClaims.wrap(`${what} must be a valid timestamp`);
+  return time && isValidTime(time) ? undefined : ErrInvalidClaims.wrap(`${what} must be a valid timestamp`);
 }
 
 function checkCommitment(commitment: Uint8Array): AppError | undefined {
@@ -43,7 +43,7 @@ export function validateAttestationRecord(
   if (bytesEqual(subject.bytes, provider.bytes)) return ErrInvalidClaims.wrap("a provider may not attest its own account");
   const error =
     validateClaims(attestation) ??
-    (attestation.expiry && isValidTimestamp(attestation.expiry) ? undefined : ErrInvalidExpiry.wrap("expiry must be a valid timestamp")) ??
+    (attestation.expiry && isValidTime(attestation.expiry) ? undefined : ErrInvalidExpiry.wrap("expiry must be a valid timestamp")) ??
     checkCommitment(attestation.commitment) ??
     checkTime(attestation.issuedAt, "issued_at") ??
     (attestation.issuedHeight < 0n ? ErrInvalidClaims.wrap("issued_height must not be negative") : undefined) ??

@@ -1,4 +1,4 @@
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, uint64Key } from "../../store/bytes.js";
 import { storeKey } from "../../types/context.js";
 
 export const MODULE_NAME = "lending";
@@ -38,21 +38,6 @@ export const WRITE_OFF_PREFIX = Uint8Array.of(0x19);
 export const ACCUMULATOR_PREFIX = Uint8Array.of(0x1a);
 /** market order id → loan id: the auctions running. */
 export const AUCTION_PREFIX = Uint8Array.of(0x1b);
-
-export function uint64Key(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value);
-  return out;
-}
-
-export function readUint64(bytes: Uint8Array, offset = 0): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset + offset, 8).getBigUint64(0);
-}
-
-/** An address with its length, so one address's keys never run into another's. */
-export function addressPrefix(address: Uint8Array): Uint8Array {
-  return concatBytes(Uint8Array.of(address.length), address);
-}
 
 /** A rate as 32 big-endian bytes (rates are below 2^256). */
 export function rateKey(rate: bigint): Uint8Array {

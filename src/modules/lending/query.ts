@@ -8,11 +8,11 @@ import { queryRoute, type QueryRoute } from "../../types/module.js";
 import { paginate } from "../../types/pagination.js";
 import { ErrAppraisalNotFound, ErrLoanNotFound, ErrPledgeNotFound } from "./errors.js";
 import type { LendingKeeper } from "./keeper.js";
-import { readUint64 } from "./keys.js";
 import { debtAt, OWING, outstandingOf } from "./loan.js";
 import { toProtoParams } from "./params.js";
 import { LendingStore } from "./store.js";
 import { seconds, timestamp } from "./time.js";
+import { readUint64 } from "../../store/bytes.js";
 
 const SERVICE = "/persistence.lending.v1.Query";
 

@@ -1,4 +1,4 @@
-import { concatBytes, prefixEnd } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed, prefixEnd, readUint64, uint64Key } from "../../store/bytes.js";
 import type { KVReader, KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import { Appraisal, Loan, Pledge, RateAccumulator, Valuer } from "../../generated/persistence/lending/v1/types.js";
@@ -6,7 +6,6 @@ import { decodeAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
 import {
   ACCUMULATOR_PREFIX,
-  addressPrefix,
   APPRAISAL_PREFIX,
   AUCTION_PREFIX,
   BORROWER_PREFIX,
@@ -18,9 +17,7 @@ import {
   PLEDGE_OWNER_PREFIX,
   PLEDGE_PREFIX,
   rateKey,
-  readUint64,
   timeIdKey,
-  uint64Key,
   VALUER_PREFIX,
   WRITE_OFF_PREFIX,
 } from "./keys.js";
@@ -92,20 +89,20 @@ export class LendingStore {
   /** Stores a pledge, moving its owner index entry when the owner changed. */
   putPledge(pledge: Pledge, previousOwner?: string): void {
     if (previousOwner !== undefined && previousOwner !== pledge.owner) {
-      this.kv.delete(concatBytes(PLEDGE_OWNER_PREFIX, addressPrefix(address(previousOwner)), uint64Key(pledge.id)));
+      this.kv.delete(concatBytes(PLEDGE_OWNER_PREFIX, lengthPrefixed(address(previousOwner)), uint64Key(pledge.id)));
     }
     this.kv.set(concatBytes(PLEDGE_PREFIX, uint64Key(pledge.id)), Pledge.encode(pledge).finish());
-    this.kv.set(concatBytes(PLEDGE_OWNER_PREFIX, addressPrefix(address(pledge.owner)), uint64Key(pledge.id)), EMPTY);
+    this.kv.set(concatBytes(PLEDGE_OWNER_PREFIX, lengthPrefixed(address(pledge.owner)), uint64Key(pledge.id)), EMPTY);
   }
 
   removePledge(pledge: Pledge): void {
     this.kv.delete(concatBytes(PLEDGE_PREFIX, uint64Key(pledge.id)));
-    this.kv.delete(concatBytes(PLEDGE_OWNER_PREFIX, addressPrefix(address(pledge.owner)), uint64Key(pledge.id)));
+    this.kv.delete(concatBytes(PLEDGE_OWNER_PREFIX, lengthPrefixed(address(pledge.owner)), uint64Key(pledge.id)));
   }
 
   /** An owner's pledges keyed by pledge id (8 bytes). */
   ownerPledges(owner: Uint8Array): KVReader {
-    return new PrefixKV(this.kv, concatBytes(PLEDGE_OWNER_PREFIX, addressPrefix(owner)));
+    return new PrefixKV(this.kv, concatBytes(PLEDGE_OWNER_PREFIX, lengthPrefixed(owner)));
   }
 
   *pledges(): Generator<Pledge> {
@@ -149,7 +146,7 @@ export class LendingStore {
   /** Stores a new loan with its borrower entry (and lender entry once funded). */
   insertLoan(loan: Loan): void {
     this.writeLoan(loan);
-    this.kv.set(concatBytes(BORROWER_PREFIX, addressPrefix(address(loan.borrower)), uint64Key(loan.id)), EMPTY);
+    this.kv.set(concatBytes(BORROWER_PREFIX, lengthPrefixed(address(loan.borrower)), uint64Key(loan.id)), EMPTY);
     if (loan.lender) this.addLender(loan);
   }
 
@@ -158,15 +155,15 @@ export class LendingStore {
   }
 
   addLender(loan: Loan): void {
-    this.kv.set(concatBytes(LENDER_PREFIX, addressPrefix(address(loan.lender)), uint64Key(loan.id)), EMPTY);
+    this.kv.set(concatBytes(LENDER_PREFIX, lengthPrefixed(address(loan.lender)), uint64Key(loan.id)), EMPTY);
   }
 
   borrowerLoans(borrower: Uint8Array): KVReader {
-    return new PrefixKV(this.kv, concatBytes(BORROWER_PREFIX, addressPrefix(borrower)));
+    return new PrefixKV(this.kv, concatBytes(BORROWER_PREFIX, lengthPrefixed(borrower)));
   }
 
   lenderLoans(lender: Uint8Array): KVReader {
-    return new PrefixKV(this.kv, concatBytes(LENDER_PREFIX, addressPrefix(lender)));
+    return new PrefixKV(this.kv, concatBytes(LENDER_PREFIX, lengthPrefixed(lender)));
   }
 
   *loans(): Generator<Loan> {

@@ -2,7 +2,7 @@ import { Side, type Trade } from "../../generated/persistence/market/v1/types.js
 import type { Context } from "../../types/context.js";
 import { STABLECOIN_DENOM } from "../../types/denoms.js";
 import { sideName, type OpenOrder } from "./order.js";
-import { formatTime } from "./time.js";
+import { formatTime } from "../../types/time.js";
 
 /** Why an order left the book without being filled. */
 export type CancelReason = "cancelled" | "expired" | "not_compliant" | "self_trade";

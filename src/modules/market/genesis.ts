@@ -13,8 +13,8 @@ import type { MarketKeeper } from "./keeper.js";
 import { fromProtoOrder, type OpenOrder } from "./order.js";
 import { DEFAULT_MARKET_PARAMS, toProtoParams, type MarketParams } from "./params.js";
 import { MarketStore } from "./store.js";
-import { formatTime } from "./time.js";
 import { checkExpiry, parseAmount } from "./validate.js";
+import { formatTime } from "../../types/time.js";
 
 export function defaultMarketGenesis(): unknown {
   return toJson({ params: toProtoParams(DEFAULT_MARKET_PARAMS), nextOrderId: 1n, orders: [], trades: [] });

@@ -17,7 +17,7 @@ import { isExpired, type OpenOrder } from "./order.js";
 import { DEFAULT_MARKET_PARAMS, parseParams, toProtoParams, type MarketParams } from "./params.js";
 import { MarketStore } from "./store.js";
 import type { SettlementListener } from "./settlement.js";
-import { formatTime } from "./time.js";
+import { formatTime } from "../../types/time.js";
 
 /** A limit order to place; amounts already checked to be positive and below 2^128. */
 export interface PlaceOrderRequest {

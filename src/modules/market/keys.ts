@@ -1,5 +1,5 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { concatBytes, utf8 } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed, readUint64, timeKey, uint64Key, utf8 } from "../../store/bytes.js";
 import { Side } from "../../generated/persistence/market/v1/types.js";
 import { storeKey } from "../../types/context.js";
 
@@ -30,20 +30,9 @@ export const TRADE_PREFIX = Uint8Array.of(0x07);
 /** Prices and quantities are below 2^128, so a price key is 16 bytes and a notional fits bank's 256 bits. */
 export const MAX_AMOUNT = 2n ** 128n - 1n;
 
-export function uint64Key(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value);
-  return out;
-}
-
-export function readUint64(bytes: Uint8Array, offset = 0): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset + offset, 8).getBigUint64(0);
-}
-
 /** A base asset with its length, so one base's keys never run into another's. */
 export function baseKey(base: string): Uint8Array {
-  const bytes = utf8(base);
-  return concatBytes(Uint8Array.of(bytes.length), bytes);
+  return lengthPrefixed(utf8(base));
 }
 
 /**
@@ -82,16 +71,8 @@ export function expiryKey(time: Timestamp, id: bigint): Uint8Array {
   return concatBytes(timeKey(time), uint64Key(id));
 }
 
-export function timeKey(time: Timestamp): Uint8Array {
-  const out = new Uint8Array(12);
-  const view = new DataView(out.buffer);
-  view.setBigUint64(0, time.seconds);
-  view.setUint32(8, time.nanos);
-  return out;
-}
-
 export function ownerPrefix(owner: Uint8Array): Uint8Array {
-  return concatBytes(Uint8Array.of(owner.length), owner);
+  return lengthPrefixed(owner);
 }
 
 export function ownerKey(owner: Uint8Array, id: bigint): Uint8Array {

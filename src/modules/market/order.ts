@@ -1,5 +1,6 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import { Order, Side } from "../../generated/persistence/market/v1/types.js";
+import { compareTimes } from "../../types/time.js";
 
 /** An open order with its amounts as bigints (the stored form is the proto Order). */
 export interface OpenOrder {
@@ -66,12 +67,7 @@ export function crosses(takerSide: Side, takerPrice: bigint, makerPrice: bigint)
 
 /** Whether the order no longer trades at block time `now`: from its expiry on. */
 export function isExpired(order: { expiresAt: Timestamp | undefined }, now: Timestamp): boolean {
-  return order.expiresAt !== undefined && compareTime(order.expiresAt, now) <= 0;
-}
-
-function compareTime(a: Timestamp, b: Timestamp): number {
-  if (a.seconds !== b.seconds) return a.seconds < b.seconds ? -1 : 1;
-  return a.nanos - b.nanos;
+  return order.expiresAt !== undefined && compareTimes(order.expiresAt, now) <= 0;
 }
 
 export function sideName(side: Side): "buy" | "sell" {

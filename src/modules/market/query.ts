@@ -18,10 +18,10 @@ import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, paginate } from "../../types/pagina
 import { parseBase } from "./asset.js";
 import { ErrOrderNotFound } from "./errors.js";
 import type { MarketKeeper } from "./keeper.js";
-import { readUint64 } from "./keys.js";
 import { toProtoOrder } from "./order.js";
 import { toProtoParams } from "./params.js";
 import { MarketStore } from "./store.js";
+import { readUint64 } from "../../store/bytes.js";
 
 const SERVICE = "/persistence.market.v1.Query";
 

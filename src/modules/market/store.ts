@@ -1,5 +1,5 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { concatBytes, prefixEnd } from "../../store/bytes.js";
+import { concatBytes, prefixEnd, readUint64, timeKey, uint64Key } from "../../store/bytes.js";
 import type { KVReader, KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import { Order, PriceLevel, Side, Trade } from "../../generated/persistence/market/v1/types.js";
@@ -7,10 +7,10 @@ import { decodeAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
 import { isError } from "../../types/errors.js";
 import {
+  baseKey,
   BOOK_PREFIX,
   bookKey,
   bookSideKey,
-  baseKey,
   EXPIRY_PREFIX,
   expiryKey,
   LEVEL_PREFIX,
@@ -22,11 +22,8 @@ import {
   ownerKey,
   ownerPrefix,
   priceFromKey,
-  readUint64,
-  timeKey,
   TRADE_PREFIX,
   tradeKey,
-  uint64Key,
 } from "./keys.js";
 import { fromProtoOrder, toProtoOrder, type OpenOrder } from "./order.js";
 

@@ -1,4 +1,4 @@
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, uint64Key } from "../../store/bytes.js";
 import { storeKey } from "../../types/context.js";
 
 export const MODULE_NAME = "pools";
@@ -20,16 +20,6 @@ export const LOAN_PREFIX = Uint8Array.of(0x13);
 export const BUCKET_PREFIX = Uint8Array.of(0x14);
 /** pool id → empty: pools closed in this block, executed at its end. */
 export const EXECUTING_PREFIX = Uint8Array.of(0x15);
-
-export function uint64Key(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value);
-  return out;
-}
-
-export function readUint64(bytes: Uint8Array, offset = 0): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset + offset, 8).getBigUint64(0);
-}
 
 export function orderKey(poolId: bigint, tranche: number, investor: Uint8Array): Uint8Array {
   return concatBytes(ORDER_PREFIX, uint64Key(poolId), Uint8Array.of(tranche, investor.length), investor);

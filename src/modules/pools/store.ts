@@ -1,23 +1,21 @@
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, readUint64, uint64Key } from "../../store/bytes.js";
 import type { KVReader, KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import { Bucket, EpochResult, Order, Pool, PoolLoan } from "../../generated/persistence/pools/v1/types.js";
 import type { Context } from "../../types/context.js";
 import {
+  BUCKET_PREFIX,
   bucketKey,
   bucketsOfPool,
-  BUCKET_PREFIX,
-  epochKey,
   EPOCH_PREFIX,
+  epochKey,
   EXECUTING_PREFIX,
   LOAN_PREFIX,
   NEXT_POOL_ID_KEY,
-  orderKey,
   ORDER_PREFIX,
-  POOLS_STORE,
+  orderKey,
   POOL_PREFIX,
-  readUint64,
-  uint64Key,
+  POOLS_STORE,
 } from "./keys.js";
 
 const EMPTY = new Uint8Array(0);

@@ -6,7 +6,8 @@ import { decodeConsensusAddress } from "./addresses.js";
 import { ErrInvalidGenesis } from "./errors.js";
 import { DEFAULT_SLASHING_PARAMS, PARAM_KEYS, paramsJson, withParam, type SlashingParams } from "./params.js";
 import { SlashingStore } from "./store.js";
-import { formatTime, parseTime } from "./time.js";
+import { parseTime } from "./time.js";
+import { formatTime } from "../../types/time.js";
 
 /**
  * Slashing's genesis in the SDK's shape (params, signing_infos, missed_blocks), plus

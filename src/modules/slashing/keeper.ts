@@ -15,7 +15,8 @@ import type { StakingKeeper } from "./expected-keepers.js";
 import { handleValidatorSignature } from "./liveness.js";
 import type { SlashingParams } from "./params.js";
 import { SlashingStore } from "./store.js";
-import { EPOCH, formatTime, timeToNanos } from "./time.js";
+import { EPOCH, timeToNanos } from "./time.js";
+import { formatTime } from "../../types/time.js";
 
 /** Liveness and double-sign punishment of validators, and their way out of jail. */
 export class SlashingKeeper {

@@ -1,4 +1,4 @@
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, uint64Key } from "../../store/bytes.js";
 import { ACCOUNT_PREFIX } from "../../types/address.js";
 import { storeKey } from "../../types/context.js";
 
@@ -28,19 +28,10 @@ export function missedChunksPrefix(consensus: Uint8Array): Uint8Array {
 }
 
 export function missedChunkKey(consensus: Uint8Array, chunk: bigint): Uint8Array {
-  return concatBytes(MISSED_CHUNK_PREFIX, consensus, uint64(chunk));
+  return concatBytes(MISSED_CHUNK_PREFIX, consensus, uint64Key(chunk));
 }
 
 export function bitmapWindowKey(consensus: Uint8Array): Uint8Array {
   return concatBytes(BITMAP_WINDOW_PREFIX, consensus);
 }
 
-export function uint64(value: bigint): Uint8Array {
-  const bytes = new Uint8Array(8);
-  new DataView(bytes.buffer).setBigUint64(0, value);
-  return bytes;
-}
-
-export function readUint64(bytes: Uint8Array): bigint {
-  return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0);
-}

@@ -10,13 +10,12 @@ import {
   missedChunkKey,
   missedChunksPrefix,
   PARAMS_KEY,
-  readUint64,
   SIGNING_INFO_PREFIX,
   signingInfoKey,
   SLASHING_STORE,
-  uint64,
 } from "./keys.js";
 import { DEFAULT_SLASHING_PARAMS, fromProto, toProtoEvidenceParams, toProtoParams, type SlashingParams } from "./params.js";
+import { readUint64, uint64Key } from "../../store/bytes.js";
 
 /** Slashing's state. Every method reads or writes a fixed number of keys, but those named otherwise. */
 export class SlashingStore {
@@ -96,6 +95,6 @@ export class SlashingStore {
   }
 
   setBitmapWindow(consensus: Uint8Array, window: bigint): void {
-    this.kv.set(bitmapWindowKey(consensus), uint64(window));
+    this.kv.set(bitmapWindowKey(consensus), uint64Key(window));
   }
 }

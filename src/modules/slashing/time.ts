@@ -32,17 +32,6 @@ export function addDuration(time: Timestamp, nanos: bigint): Timestamp {
   return nanosToTime(sum > last ? last : sum);
 }
 
-/**
- * RFC 3339 in UTC with 0, 3, 6 or 9 fractional digits, as protobuf JSON writes a Timestamp.
- *
- * @example
- * formatTime({ seconds: 0n, nanos: 0 }); // "1970-01-01T00:00:00Z"
- */
-export function formatTime(time: Timestamp): string {
-  const whole = new Date(Number(time.seconds) * 1000).toISOString().slice(0, 19);
-  return `${whole}${fraction(time.nanos)}Z`;
-}
-
 /** Parses an RFC 3339 time as protobuf JSON writes it; undefined when malformed. */
 export function parseTime(text: string): Timestamp | undefined {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);

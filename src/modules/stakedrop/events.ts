@@ -1,6 +1,6 @@
 import type { Context } from "../../types/context.js";
 import { STAKING_DENOM } from "../../types/denoms.js";
-import { formatTime } from "./time.js";
+import { formatTime } from "../../types/time.js";
 
 const EVENT_CLAIM = "stakedrop_claim";
 const EVENT_CLOSED = "stakedrop_closed";

@@ -14,7 +14,7 @@ import { COSMOS_PREFIX } from "./keys.js";
 import { DEFAULT_STAKEDROP_PARAMS, parseParams, toProtoParams, type StakedropParams } from "./params.js";
 import { weighSnapshot } from "./snapshot.js";
 import { NO_TOTALS, StakedropStore, type CampaignState, type Totals } from "./store.js";
-import { compareTime, formatTime, isValidTime } from "./time.js";
+import { compareTimes, formatTime, isValidTime } from "../../types/time.js";
 
 export function defaultStakedropGenesis(): unknown {
   return { params: paramsJson(DEFAULT_STAKEDROP_PARAMS), campaign: null, snapshot: null, allocations: [] };
@@ -64,7 +64,7 @@ function readCampaign(campaign: Campaign): CampaignState | AppError {
   const { claimStart, claimEnd } = campaign;
   if (!claimStart || !isValidTime(claimStart)) return ErrInvalidGenesis.wrap("campaign claim_start must be a valid time");
   if (!claimEnd || !isValidTime(claimEnd)) return ErrInvalidGenesis.wrap("campaign claim_end must be a valid time");
-  if (compareTime(claimStart, claimEnd) >= 0) return ErrInvalidGenesis.wrap(`claim_end (${formatTime(claimEnd)}) must come after claim_start (${formatTime(claimStart)})`);
+  if (compareTimes(claimStart, claimEnd) >= 0) return ErrInvalidGenesis.wrap(`claim_end (${formatTime(claimEnd)}) must come after claim_start (${formatTime(claimStart)})`);
   const swept = campaign.swept === "" ? 0n : parseWholeNumber(campaign.swept);
   if (swept === undefined) return ErrInvalidGenesis.wrap(`campaign swept must be a whole number of uxprt, got "${campaign.swept}"`);
   if (!campaign.closed && swept > 0n) return ErrInvalidGenesis.wrap("an open campaign has swept nothing");

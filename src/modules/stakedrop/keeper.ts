@@ -10,7 +10,7 @@ import type { BankKeeper, DistributionKeeper } from "./expected-keepers.js";
 import { STAKEDROP_ACCOUNT } from "./keys.js";
 import type { StakedropParams } from "./params.js";
 import { StakedropStore, type CampaignState, type Totals } from "./store.js";
-import { compareTime, formatTime } from "./time.js";
+import { compareTimes, formatTime } from "../../types/time.js";
 
 /** Gas for checking the ADR-036 signature: the Cosmos SDK's default sig_verify_cost_secp256k1. */
 export const CLAIM_SIGNATURE_GAS = 1000;
@@ -105,7 +105,7 @@ export class StakedropKeeper {
   closeIfEnded(ctx: Context): void {
     const store = new StakedropStore(ctx);
     const campaign = store.campaign();
-    if (!campaign || campaign.closed || compareTime(ctx.block.time, campaign.claimEnd) < 0) return;
+    if (!campaign || campaign.closed || compareTimes(ctx.block.time, campaign.claimEnd) < 0) return;
     const unclaimed = this.moduleBalance(ctx);
     if (unclaimed > 0n && this.distribution.fundCommunityPool(ctx, STAKEDROP_ACCOUNT, [{ denom: STAKING_DENOM, amount: unclaimed }])) return;
     store.setCampaign({ ...campaign, closed: true, swept: unclaimed });
@@ -115,8 +115,8 @@ export class StakedropKeeper {
 
 function windowRefusal(campaign: CampaignState, ctx: Context): AppError | undefined {
   const now = ctx.block.time;
-  if (compareTime(now, campaign.claimStart) < 0) return ErrClaimNotOpen.wrap(`claims open at ${formatTime(campaign.claimStart)}; the block time is ${formatTime(now)}`);
-  if (campaign.closed || compareTime(now, campaign.claimEnd) >= 0) {
+  if (compareTimes(now, campaign.claimStart) < 0) return ErrClaimNotOpen.wrap(`claims open at ${formatTime(campaign.claimStart)}; the block time is ${formatTime(now)}`);
+  if (campaign.closed || compareTimes(now, campaign.claimEnd) >= 0) {
     return ErrClaimEnded.wrap(`claims closed at ${formatTime(campaign.claimEnd)}; the block time is ${formatTime(now)}`);
   }
   return undefined;

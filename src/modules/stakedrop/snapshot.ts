@@ -5,7 +5,7 @@ import { isError, type AppError } from "../../types/errors.js";
 import { parseWholeNumber } from "./amounts.js";
 import { ErrInvalidSnapshot } from "./errors.js";
 import { COSMOS_PREFIX } from "./keys.js";
-import { compareTime, formatTime, isValidTime } from "./time.js";
+import { compareTimes, formatTime, isValidTime } from "../../types/time.js";
 
 /** Bounds on what one genesis import computes: O(stakers × checkpoints + stakers × log stakers). */
 export const SNAPSHOT_LIMITS = { checkpoints: 1_000, stakers: 2_000_000 } as const;
@@ -62,7 +62,7 @@ function checkpointDurations(snapshot: Snapshot): bigint[] | AppError {
     if (!time) return ErrInvalidSnapshot.wrap(`${name} is missing`);
     if (!isValidTime(time) || time.nanos !== 0) return ErrInvalidSnapshot.wrap(`${name} must be a time in whole seconds`);
     const previous = times[i - 1];
-    if (previous && compareTime(previous, time) >= 0) return ErrInvalidSnapshot.wrap(`${name} (${formatTime(time)}) must come after ${formatTime(previous)}`);
+    if (previous && compareTimes(previous, time) >= 0) return ErrInvalidSnapshot.wrap(`${name} (${formatTime(time)}) must come after ${formatTime(previous)}`);
     if (previous) durations.push(time.seconds - previous.seconds);
   }
   return durations;

@@ -11,8 +11,9 @@ import type { StakingKeeper } from "./keeper.js";
 import { VALOPER_PREFIX } from "./keys.js";
 import { DEFAULT_STAKING_PARAMS, paramsFromJson, paramsToJson } from "./params.js";
 import { StakingStore } from "./store.js";
-import { formatTime, parseTime } from "./time.js";
+import { parseTime } from "./time.js";
 import { BondStatus, consensusAddressOf, ED25519_PUBKEY_TYPE, EPOCH, fromProtoValidator, type ValidatorRecord } from "./validator.js";
+import { formatTime } from "../../types/time.js";
 
 type Json = Record<string, unknown>;
 

@@ -46,7 +46,6 @@ import type { StakingBankKeeper } from "./expected-keepers.js";
 import type { StakingHooks } from "./hooks.js";
 import { BONDED_POOL, NOT_BONDED_POOL, POWER_REDUCTION, REDELEGATION_QUEUE_PREFIX, splitAddresses, UNBONDING_QUEUE_PREFIX, VALIDATOR_QUEUE_PREFIX, VALOPER_PREFIX } from "./keys.js";
 import { StakingStore } from "./store.js";
-import { addDuration, compareTime } from "./time.js";
 import {
   BondStatus,
   consensusAddressOf,
@@ -58,6 +57,7 @@ import {
   type StakingValidatorView,
   type ValidatorRecord,
 } from "./validator.js";
+import { addDuration, compareTimes } from "../../types/time.js";
 
 export { POWER_REDUCTION } from "./keys.js";
 export type { StakingValidatorView } from "./validator.js";
@@ -253,7 +253,7 @@ export class StakingKeeper {
   }
 
   private checkNewRate(ctx: Context, params: Params, validator: ValidatorRecord, rate: bigint): AppError | undefined {
-    if (compareTime(ctx.block.time, addDuration(validator.commissionUpdateTime, COMMISSION_CHANGE_INTERVAL)) < 0) return ErrCommissionUpdateTime.wrap("");
+    if (compareTimes(ctx.block.time, addDuration(validator.commissionUpdateTime, COMMISSION_CHANGE_INTERVAL)) < 0) return ErrCommissionUpdateTime.wrap("");
     if (rate > validator.maxCommissionRate) return ErrCommissionGTMaxRate.wrap("");
     if (rate - validator.commissionRate > validator.maxCommissionChangeRate) return ErrCommissionGTMaxChangeRate.wrap("");
     if (rate < BigInt(params.minCommissionRate)) return ErrCommissionLTMinRate.wrap(`cannot set validator commission to less than minimum rate of ${params.minCommissionRate}`);
@@ -339,7 +339,7 @@ export class StakingKeeper {
   /** When a redelegation from `source` matures: bonded → after unbonding_time; unbonding → with the validator; unbonded → now (no entry). */
   private redelegationCompletion(ctx: Context, params: Params, source: ValidatorRecord): Timestamp | undefined {
     if (source.status === BondStatus.BOND_STATUS_BONDED) return addDuration(ctx.block.time, params.unbondingTime);
-    if (source.status === BondStatus.BOND_STATUS_UNBONDING && compareTime(source.unbondingTime, ctx.block.time) > 0) return source.unbondingTime;
+    if (source.status === BondStatus.BOND_STATUS_UNBONDING && compareTimes(source.unbondingTime, ctx.block.time) > 0) return source.unbondingTime;
     return undefined;
   }
 
@@ -359,7 +359,7 @@ export class StakingKeeper {
     const entry = ubd.entries[index]!;
     const balance = BigInt(entry.balance);
     if (balance < amount.amount) return ErrInvalidRequest.wrap("amount is greater than the unbonding delegation entry balance");
-    if (compareTime(entry.completionTime, ctx.block.time) < 0) return ErrInvalidRequest.wrap("unbonding delegation is already processed");
+    if (compareTimes(entry.completionTime, ctx.block.time) < 0) return ErrInvalidRequest.wrap("unbonding delegation is already processed");
     const shares = this.delegateTokens(ctx, store, delegator, amount.amount, validator, BondStatus.BOND_STATUS_UNBONDING);
     if (typeof shares !== "bigint") return shares;
     if (balance === amount.amount) ubd.entries.splice(index, 1);
@@ -476,7 +476,7 @@ export class StakingKeeper {
     let due = 0n;
     let burned = 0n;
     for (const entry of ubd.entries) {
-      if (entry.creationHeight < infractionHeight || compareTime(entry.completionTime, ctx.block.time) <= 0) continue;
+      if (entry.creationHeight < infractionHeight || compareTimes(entry.completionTime, ctx.block.time) <= 0) continue;
       const amount = (BigInt(entry.initialBalance) * fraction) / ONE;
       due += amount;
       const balance = BigInt(entry.balance);
@@ -502,7 +502,7 @@ export class StakingKeeper {
     let due = 0n;
     let burned = 0n;
     for (const entry of red.entries) {
-      if (entry.creationHeight < infractionHeight || compareTime(entry.completionTime, ctx.block.time) <= 0) continue;
+      if (entry.creationHeight < infractionHeight || compareTimes(entry.completionTime, ctx.block.time) <= 0) continue;
       due += (BigInt(entry.initialBalance) * fraction) / ONE;
       let shares = (BigInt(entry.sharesDst) * fraction) / ONE;
       const delegation = store.delegation(delegator, dst);
@@ -651,7 +651,7 @@ export class StakingKeeper {
     const kept: UnbondingDelegationEntry[] = [];
     let paid = 0n;
     for (const entry of ubd.entries) {
-      if (compareTime(entry.completionTime, ctx.block.time) > 0) {
+      if (compareTimes(entry.completionTime, ctx.block.time) > 0) {
         kept.push(entry);
         continue;
       }
@@ -677,7 +677,7 @@ export class StakingKeeper {
       const [delegator, src, dst] = splitAddresses(key.subarray(13));
       const red = store.redelegation(delegator!, src!, dst!);
       if (!red) continue;
-      const kept: RedelegationEntry[] = red.entries.filter((e) => compareTime(e.completionTime, ctx.block.time) > 0);
+      const kept: RedelegationEntry[] = red.entries.filter((e) => compareTimes(e.completionTime, ctx.block.time) > 0);
       if (kept.length === red.entries.length) continue;
       const amount = red.entries.filter((e) => !kept.includes(e)).reduce((sum, e) => sum + BigInt(e.initialBalance), 0n);
       store.setRedelegation(delegator!, src!, dst!, { ...red, entries: kept });
@@ -748,7 +748,7 @@ function jailRecord(store: StakingStore, validator: ValidatorRecord): void {
 
 /** Adds an unbonding entry, merged with one of the same height and completion time, as the SDK does. */
 function addUnbondingEntry(entries: UnbondingDelegationEntry[], height: bigint, completionTime: Timestamp, amount: bigint): void {
-  const same = entries.findIndex((e) => e.creationHeight === height && compareTime(e.completionTime, completionTime) === 0);
+  const same = entries.findIndex((e) => e.creationHeight === height && compareTimes(e.completionTime, completionTime) === 0);
   if (same >= 0) {
     const e = entries[same]!;
     entries[same] = { ...e, balance: (BigInt(e.balance) + amount).toString(), initialBalance: (BigInt(e.initialBalance) + amount).toString() };

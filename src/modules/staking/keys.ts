@@ -1,5 +1,4 @@
-import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { concatBytes } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed } from "../../store/bytes.js";
 import { storeKey } from "../../types/context.js";
 
 export const MODULE_NAME = "staking";
@@ -32,11 +31,6 @@ export const VALIDATOR_QUEUE_PREFIX = Uint8Array.of(0x43);
 export const PARAMS_KEY = Uint8Array.of(0x51);
 export const DELEGATION_BY_VALIDATOR_PREFIX = Uint8Array.of(0x71);
 
-/** An address with its length byte in front, as the SDK's address.MustLengthPrefix. */
-export function lp(address: Uint8Array): Uint8Array {
-  return concatBytes(Uint8Array.of(address.length), address);
-}
-
 /** Splits a key made of length-prefixed addresses back into the addresses. */
 export function splitAddresses(key: Uint8Array): Uint8Array[] {
   const parts: Uint8Array[] = [];
@@ -46,15 +40,6 @@ export function splitAddresses(key: Uint8Array): Uint8Array[] {
     i += 1 + n;
   }
   return parts;
-}
-
-/** Big-endian seconds (8 bytes) then nanos (4 bytes): byte order is time order for times after 1970. */
-export function timeBytes(time: Timestamp): Uint8Array {
-  const out = new Uint8Array(12);
-  const view = new DataView(out.buffer);
-  view.setBigUint64(0, BigInt.asUintN(64, time.seconds));
-  view.setUint32(8, time.nanos);
-  return out;
 }
 
 export function heightBytes(height: bigint): Uint8Array {
@@ -69,7 +54,7 @@ export function heightBytes(height: bigint): Uint8Array {
  * powers, the lower operator address first.
  */
 export function powerIndexKey(power: bigint, operator: Uint8Array): Uint8Array {
-  return concatBytes(heightBytes(power), lp(operator.map((b) => 255 - b)));
+  return concatBytes(heightBytes(power), lengthPrefixed(operator.map((b) => 255 - b)));
 }
 
 /** Bech32 prefixes of operator and consensus addresses. */

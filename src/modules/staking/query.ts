@@ -35,9 +35,10 @@ import { queryRoute, type QueryRoute } from "../../types/module.js";
 import { paginate, paginateFiltered } from "../../types/pagination.js";
 import { ErrNoDelegation, ErrNoHistoricalInfo, ErrNoRedelegation, ErrNoUnbondingDelegation, ErrNoValidatorFound } from "./errors.js";
 import type { StakingKeeper } from "./keeper.js";
-import { lp, VALOPER_PREFIX } from "./keys.js";
+import { VALOPER_PREFIX } from "./keys.js";
 import { StakingStore } from "./store.js";
 import { toProtoValidator, tokensFromShares } from "./validator.js";
+import { lengthPrefixed } from "../../store/bytes.js";
 
 const SERVICE = "/cosmos.staking.v1beta1.Query";
 
@@ -150,7 +151,7 @@ export function stakingQueries(keeper: StakingKeeper): QueryRoute[] {
         });
         return { redelegationResponses: reds.map((r) => redelegationResponse(store, r)), pagination: page.page };
       }
-      const page = paginate(store.redelegations(d ? lp(d) : new Uint8Array(0)), req.pagination);
+      const page = paginate(store.redelegations(d ? lengthPrefixed(d) : new Uint8Array(0)), req.pagination);
       if (isError(page)) return page;
       return { redelegationResponses: page.entries.map(([, value]) => redelegationResponse(store, Redelegation.decode(value))), pagination: page.page };
     }),

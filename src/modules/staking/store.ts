@@ -1,7 +1,7 @@
 import { Delegation, Params, Redelegation, UnbondingDelegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { concatBytes, prefixEnd } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed, prefixEnd, timeKey } from "../../store/bytes.js";
 import type { KVReader, KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import type { Context } from "../../types/context.js";
@@ -12,7 +12,6 @@ import {
   heightBytes,
   LAST_TOTAL_POWER_KEY,
   LAST_VALIDATOR_POWER_PREFIX,
-  lp,
   PARAMS_KEY,
   POWER_INDEX_PREFIX,
   powerIndexKey,
@@ -21,7 +20,6 @@ import {
   REDELEGATION_PREFIX,
   REDELEGATION_QUEUE_PREFIX,
   STAKING_STORE,
-  timeBytes,
   UNBONDING_BY_VALIDATOR_PREFIX,
   UNBONDING_PREFIX,
   UNBONDING_QUEUE_PREFIX,
@@ -65,12 +63,12 @@ export class StakingStore {
   }
 
   validator(operator: Uint8Array): ValidatorRecord | undefined {
-    const bytes = this.kv.get(concatBytes(VALIDATOR_PREFIX, lp(operator)));
+    const bytes = this.kv.get(concatBytes(VALIDATOR_PREFIX, lengthPrefixed(operator)));
     return bytes ? fromProtoValidator(Validator.decode(bytes)) : undefined;
   }
 
   setValidator(v: ValidatorRecord): void {
-    this.kv.set(concatBytes(VALIDATOR_PREFIX, lp(v.operator)), encodeProto(Validator, toProtoValidator(v)));
+    this.kv.set(concatBytes(VALIDATOR_PREFIX, lengthPrefixed(v.operator)), encodeProto(Validator, toProtoValidator(v)));
   }
 
   /** Validators keyed by length-prefixed operator, in that order. */
@@ -79,16 +77,16 @@ export class StakingStore {
   }
 
   operatorByConsensus(consensus: Uint8Array): Uint8Array | undefined {
-    return this.kv.get(concatBytes(VALIDATOR_BY_CONS_PREFIX, lp(consensus)));
+    return this.kv.get(concatBytes(VALIDATOR_BY_CONS_PREFIX, lengthPrefixed(consensus)));
   }
 
   setConsensusIndex(v: ValidatorRecord): void {
-    this.kv.set(concatBytes(VALIDATOR_BY_CONS_PREFIX, lp(v.consensusAddress)), v.operator);
+    this.kv.set(concatBytes(VALIDATOR_BY_CONS_PREFIX, lengthPrefixed(v.consensusAddress)), v.operator);
   }
 
   deleteValidator(v: ValidatorRecord): void {
-    this.kv.delete(concatBytes(VALIDATOR_PREFIX, lp(v.operator)));
-    this.kv.delete(concatBytes(VALIDATOR_BY_CONS_PREFIX, lp(v.consensusAddress)));
+    this.kv.delete(concatBytes(VALIDATOR_PREFIX, lengthPrefixed(v.operator)));
+    this.kv.delete(concatBytes(VALIDATOR_BY_CONS_PREFIX, lengthPrefixed(v.consensusAddress)));
     this.deletePowerIndex(v);
   }
 
@@ -106,16 +104,16 @@ export class StakingStore {
   }
 
   lastValidatorPower(operator: Uint8Array): bigint | undefined {
-    const bytes = this.kv.get(concatBytes(LAST_VALIDATOR_POWER_PREFIX, lp(operator)));
+    const bytes = this.kv.get(concatBytes(LAST_VALIDATOR_POWER_PREFIX, lengthPrefixed(operator)));
     return bytes ? decodeInt64(bytes) : undefined;
   }
 
   setLastValidatorPower(operator: Uint8Array, power: bigint): void {
-    this.kv.set(concatBytes(LAST_VALIDATOR_POWER_PREFIX, lp(operator)), encodeInt64(power));
+    this.kv.set(concatBytes(LAST_VALIDATOR_POWER_PREFIX, lengthPrefixed(operator)), encodeInt64(power));
   }
 
   deleteLastValidatorPower(operator: Uint8Array): void {
-    this.kv.delete(concatBytes(LAST_VALIDATOR_POWER_PREFIX, lp(operator)));
+    this.kv.delete(concatBytes(LAST_VALIDATOR_POWER_PREFIX, lengthPrefixed(operator)));
   }
 
   /** The last active set (at most max_validators entries), in operator order. */
@@ -133,23 +131,23 @@ export class StakingStore {
   }
 
   delegation(delegator: Uint8Array, operator: Uint8Array): Delegation | undefined {
-    const bytes = this.kv.get(concatBytes(DELEGATION_PREFIX, lp(delegator), lp(operator)));
+    const bytes = this.kv.get(concatBytes(DELEGATION_PREFIX, lengthPrefixed(delegator), lengthPrefixed(operator)));
     return bytes ? Delegation.decode(bytes) : undefined;
   }
 
   setDelegation(delegator: Uint8Array, operator: Uint8Array, delegation: Delegation): void {
-    this.kv.set(concatBytes(DELEGATION_PREFIX, lp(delegator), lp(operator)), encodeProto(Delegation, delegation));
-    this.kv.set(concatBytes(DELEGATION_BY_VALIDATOR_PREFIX, lp(operator), lp(delegator)), new Uint8Array(0));
+    this.kv.set(concatBytes(DELEGATION_PREFIX, lengthPrefixed(delegator), lengthPrefixed(operator)), encodeProto(Delegation, delegation));
+    this.kv.set(concatBytes(DELEGATION_BY_VALIDATOR_PREFIX, lengthPrefixed(operator), lengthPrefixed(delegator)), new Uint8Array(0));
   }
 
   deleteDelegation(delegator: Uint8Array, operator: Uint8Array): void {
-    this.kv.delete(concatBytes(DELEGATION_PREFIX, lp(delegator), lp(operator)));
-    this.kv.delete(concatBytes(DELEGATION_BY_VALIDATOR_PREFIX, lp(operator), lp(delegator)));
+    this.kv.delete(concatBytes(DELEGATION_PREFIX, lengthPrefixed(delegator), lengthPrefixed(operator)));
+    this.kv.delete(concatBytes(DELEGATION_BY_VALIDATOR_PREFIX, lengthPrefixed(operator), lengthPrefixed(delegator)));
   }
 
   /** A delegator's delegations keyed by length-prefixed operator. */
   delegationsOf(delegator: Uint8Array): KVReader {
-    return new PrefixKV(this.kv, concatBytes(DELEGATION_PREFIX, lp(delegator)));
+    return new PrefixKV(this.kv, concatBytes(DELEGATION_PREFIX, lengthPrefixed(delegator)));
   }
 
   /** Every delegation, keyed by delegator then operator. */
@@ -159,18 +157,18 @@ export class StakingStore {
 
   /** A validator's delegators keyed by length-prefixed delegator (values empty). */
   delegatorsOf(operator: Uint8Array): KVReader {
-    return new PrefixKV(this.kv, concatBytes(DELEGATION_BY_VALIDATOR_PREFIX, lp(operator)));
+    return new PrefixKV(this.kv, concatBytes(DELEGATION_BY_VALIDATOR_PREFIX, lengthPrefixed(operator)));
   }
 
   unbonding(delegator: Uint8Array, operator: Uint8Array): UnbondingDelegation | undefined {
-    const bytes = this.kv.get(concatBytes(UNBONDING_PREFIX, lp(delegator), lp(operator)));
+    const bytes = this.kv.get(concatBytes(UNBONDING_PREFIX, lengthPrefixed(delegator), lengthPrefixed(operator)));
     return bytes ? UnbondingDelegation.decode(bytes) : undefined;
   }
 
   /** Stores the unbonding delegation, or removes it when it has no entries left. */
   setUnbonding(delegator: Uint8Array, operator: Uint8Array, ubd: UnbondingDelegation): void {
-    const key = concatBytes(UNBONDING_PREFIX, lp(delegator), lp(operator));
-    const index = concatBytes(UNBONDING_BY_VALIDATOR_PREFIX, lp(operator), lp(delegator));
+    const key = concatBytes(UNBONDING_PREFIX, lengthPrefixed(delegator), lengthPrefixed(operator));
+    const index = concatBytes(UNBONDING_BY_VALIDATOR_PREFIX, lengthPrefixed(operator), lengthPrefixed(delegator));
     if (ubd.entries.length === 0) {
       this.kv.delete(key);
       this.kv.delete(index);
@@ -181,7 +179,7 @@ export class StakingStore {
   }
 
   unbondingsOf(delegator: Uint8Array): KVReader {
-    return new PrefixKV(this.kv, concatBytes(UNBONDING_PREFIX, lp(delegator)));
+    return new PrefixKV(this.kv, concatBytes(UNBONDING_PREFIX, lengthPrefixed(delegator)));
   }
 
   allUnbondings(): KVReader {
@@ -190,20 +188,20 @@ export class StakingStore {
 
   /** A validator's unbonding delegators keyed by length-prefixed delegator (values empty). */
   unbondingDelegatorsOf(operator: Uint8Array): KVReader {
-    return new PrefixKV(this.kv, concatBytes(UNBONDING_BY_VALIDATOR_PREFIX, lp(operator)));
+    return new PrefixKV(this.kv, concatBytes(UNBONDING_BY_VALIDATOR_PREFIX, lengthPrefixed(operator)));
   }
 
   redelegation(delegator: Uint8Array, src: Uint8Array, dst: Uint8Array): Redelegation | undefined {
-    const bytes = this.kv.get(concatBytes(REDELEGATION_PREFIX, lp(delegator), lp(src), lp(dst)));
+    const bytes = this.kv.get(concatBytes(REDELEGATION_PREFIX, lengthPrefixed(delegator), lengthPrefixed(src), lengthPrefixed(dst)));
     return bytes ? Redelegation.decode(bytes) : undefined;
   }
 
   /** Stores the redelegation and its two indexes, or removes them when it has no entries left. */
   setRedelegation(delegator: Uint8Array, src: Uint8Array, dst: Uint8Array, red: Redelegation): void {
     const keys = [
-      concatBytes(REDELEGATION_PREFIX, lp(delegator), lp(src), lp(dst)),
-      concatBytes(REDELEGATION_BY_SRC_PREFIX, lp(src), lp(delegator), lp(dst)),
-      concatBytes(REDELEGATION_BY_DST_PREFIX, lp(dst), lp(delegator), lp(src)),
+      concatBytes(REDELEGATION_PREFIX, lengthPrefixed(delegator), lengthPrefixed(src), lengthPrefixed(dst)),
+      concatBytes(REDELEGATION_BY_SRC_PREFIX, lengthPrefixed(src), lengthPrefixed(delegator), lengthPrefixed(dst)),
+      concatBytes(REDELEGATION_BY_DST_PREFIX, lengthPrefixed(dst), lengthPrefixed(delegator), lengthPrefixed(src)),
     ];
     if (red.entries.length === 0) {
       for (const key of keys) this.kv.delete(key);
@@ -221,23 +219,23 @@ export class StakingStore {
 
   /** Redelegations out of `src`, keyed by delegator then dst (values empty). */
   redelegationsFrom(src: Uint8Array): KVReader {
-    return new PrefixKV(this.kv, concatBytes(REDELEGATION_BY_SRC_PREFIX, lp(src)));
+    return new PrefixKV(this.kv, concatBytes(REDELEGATION_BY_SRC_PREFIX, lengthPrefixed(src)));
   }
 
   /** Whether `delegator` has a redelegation still maturing into `dst` (one key read). */
   hasRedelegationInto(delegator: Uint8Array, dst: Uint8Array): boolean {
-    const prefix = concatBytes(REDELEGATION_BY_DST_PREFIX, lp(dst), lp(delegator));
+    const prefix = concatBytes(REDELEGATION_BY_DST_PREFIX, lengthPrefixed(dst), lengthPrefixed(delegator));
     for (const _ of this.kv.iterate({ start: prefix, end: prefixEnd(prefix) })) return true;
     return false;
   }
 
   /** Queue keys: prefix | time | the addresses; one key per (time, record). */
   enqueueUnbonding(time: Timestamp, delegator: Uint8Array, operator: Uint8Array): void {
-    this.kv.set(concatBytes(UNBONDING_QUEUE_PREFIX, timeBytes(time), lp(delegator), lp(operator)), new Uint8Array(0));
+    this.kv.set(concatBytes(UNBONDING_QUEUE_PREFIX, timeKey(time), lengthPrefixed(delegator), lengthPrefixed(operator)), new Uint8Array(0));
   }
 
   enqueueRedelegation(time: Timestamp, delegator: Uint8Array, src: Uint8Array, dst: Uint8Array): void {
-    this.kv.set(concatBytes(REDELEGATION_QUEUE_PREFIX, timeBytes(time), lp(delegator), lp(src), lp(dst)), new Uint8Array(0));
+    this.kv.set(concatBytes(REDELEGATION_QUEUE_PREFIX, timeKey(time), lengthPrefixed(delegator), lengthPrefixed(src), lengthPrefixed(dst)), new Uint8Array(0));
   }
 
   enqueueValidator(time: Timestamp, height: bigint, operator: Uint8Array): void {
@@ -250,7 +248,7 @@ export class StakingStore {
 
   /** At most `limit` queue keys due at `now` (time ≤ now), oldest first, keyed after prefix | time. */
   due(prefix: Uint8Array, now: Timestamp, limit: number): Uint8Array[] {
-    const end = concatBytes(prefix, timeBytes({ seconds: now.seconds, nanos: now.nanos + 1 }));
+    const end = concatBytes(prefix, timeKey({ seconds: now.seconds, nanos: now.nanos + 1 }));
     const keys: Uint8Array[] = [];
     for (const [key] of this.kv.iterate({ start: prefix, end })) {
       if (keys.length >= limit) break;
@@ -261,5 +259,5 @@ export class StakingStore {
 }
 
 function validatorQueueKey(time: Timestamp, height: bigint, operator: Uint8Array): Uint8Array {
-  return concatBytes(VALIDATOR_QUEUE_PREFIX, timeBytes(time), heightBytes(height), lp(operator));
+  return concatBytes(VALIDATOR_QUEUE_PREFIX, timeKey(time), heightBytes(height), lengthPrefixed(operator));
 }

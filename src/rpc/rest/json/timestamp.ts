@@ -1,3 +1,5 @@
+import { formatTime } from "../../../types/time.js";
+
 /** A protobuf Timestamp as cosmjs-types decodes it. */
 export interface ProtoTimestamp {
   seconds: bigint;
@@ -9,9 +11,7 @@ export interface ProtoTimestamp {
  * writes a Timestamp: `2024-05-01T12:00:00.250Z`.
  */
 export function formatProtoTimestamp(timestamp: ProtoTimestamp): string {
-  let fraction = String(timestamp.nanos).padStart(9, "0");
-  while (fraction.endsWith("000")) fraction = fraction.slice(0, -3);
-  return `${wholeSeconds(timestamp)}${fraction === "" ? "" : `.${fraction}`}Z`;
+  return formatTime(timestamp);
 }
 
 /** RFC 3339 in UTC to the second (Go's `time.RFC3339`), as the SDK writes TxResponse.timestamp. */

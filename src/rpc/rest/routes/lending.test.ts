@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MsgRepayResponse } from "../../../generated/persistence/lending/v1/tx.js";
 import { fractionDenom, msg, response, startLendingChain, type LendingChain } from "../../../modules/lending/test-fixture.js";
-import { formatTime } from "../../../modules/market/time.js";
 import type { RestNode } from "../route.js";
 import { startRestServer, type RestServer } from "../server.js";
+import { formatTime } from "../../../types/time.js";
 
 const NFT = "nft:invoice/n1";
 const F1 = fractionDenom("f1");
