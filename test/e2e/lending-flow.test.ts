@@ -38,14 +38,15 @@ const LENDING = encodeAddress(moduleAddress("lending"));
 
 const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
 
+/** The per-second factor 1 + APR / 31,536,000 rounded up to 18 decimals, as the chain documents (r, scaled by 10^18). */
+const RATE = ceilDiv(WAD * (YEAR_SECONDS * APR.denominator + APR.numerator), YEAR_SECONDS * APR.denominator);
+
 /**
- * The debt `value` grows to over `seconds` at per-second compounding, computed exactly: the
- * per-second factor 1 + APR / 31,536,000 taken, as the chain documents, rounded up to 18 decimals
- * (r), then ⌈value · r^seconds⌉ from the exact integer power, with no intermediate rounding.
+ * The debt `value` grows to over `seconds` at per-second compounding, computed exactly:
+ * ⌈value · r^seconds⌉ from the exact integer power, with no intermediate rounding.
  */
 function compounded(value: bigint, seconds: bigint): bigint {
-  const rate = ceilDiv(WAD * (YEAR_SECONDS * APR.denominator + APR.numerator), YEAR_SECONDS * APR.denominator);
-  return ceilDiv(value * rate ** seconds, WAD ** seconds);
+  return ceilDiv(value * RATE ** seconds, WAD ** seconds);
 }
 
 /** The same growth without rounding the rate: ⌈value · (1 + APR/Y)^seconds⌉ as an exact rational. */
@@ -152,6 +153,13 @@ describe("borrow against an invoice through CosmJS", () => {
     expect(await uusd(alice)).toBe(before.alice + PRINCIPAL);
     expect(await uusd(bob)).toBe(before.bob - PRINCIPAL);
     expect(await nft("INV-2026-042")).toMatchObject({ status: AssetStatus.ASSET_STATUS_FINANCED });
+    // 18-decimal fields come back as decimals with all 18 places: the APR asked as "0.12", r, and the principal over the index 1.
+    expect((await loan(loanId)).loan!).toMatchObject({
+      apr: "0.120000000000000000",
+      ratePerSecond: `1.${(RATE - WAD).toString().padStart(18, "0")}`,
+      normalizedDebt: `${PRINCIPAL}.000000000000000000`,
+      writtenOffFraction: "0.000000000000000000",
+    });
 
     // Bob cannot repay alice's loan: refused with lending's code 12, nothing of the loan changes.
     const foreign = { typeUrl: MsgRepayCodec.typeUrl, value: MsgRepayCodec.fromPartial({ borrower: bob, loanId, amount: String(USD) }) };

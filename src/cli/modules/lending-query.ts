@@ -4,7 +4,6 @@ import { toGatewayJson } from "../../rpc/rest/json/gateway-json.js";
 import { lendingResponses as responses } from "../../rpc/rest/json/schemas/lending.js";
 import type { MessageCodec } from "../../rpc/rest/json/schema.js";
 import { decodeAddress } from "../../types/address.js";
-import { parseDecimal } from "../../types/decimal.js";
 import { isError } from "../../types/errors.js";
 import { defineAction, type NodeUrlOptions } from "../command-context.js";
 import { queryCommand, withNode } from "../commands/query.js";
@@ -13,7 +12,7 @@ import { grpcQuery, type RequestCodec } from "../grpc-query.js";
 import type { NodeClient } from "../node-client.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
 import { describeRequirement } from "./assets-values.js";
-import { describeAppraisal, describeLoan, describePledge, formatDuration, parseId, percent } from "./lending-values.js";
+import { decimalPercent, describeAppraisal, describeLoan, describePledge, formatDuration, parseId } from "./lending-values.js";
 
 const SERVICE = "/persistence.lending.v1.Query";
 
@@ -25,9 +24,6 @@ function ask<Req, Res>(node: NodeClient, method: string, request: RequestCodec<R
 function requireAddress(address: string, role: string): void {
   if (isError(decodeAddress(address))) throw new CliError("invalid_address", `invalid ${role} address "${address}": expected persistence1…`);
 }
-
-/** A decimal fraction of params ("0.800000000000000000") as a percentage. */
-const paramPercent = (fraction: string) => percent(parseDecimal(fraction) ?? 0n);
 
 /** `persistence query lending …`: params, valuers, pledges, appraisals and loans. */
 export function registerLendingQuery(query: Command): void {
@@ -41,9 +37,9 @@ export function registerLendingQuery(query: Command): void {
         `participant requirement: ${describeRequirement(params.participantRequirement)}`,
         `valuer requirement:      ${describeRequirement(params.valuerRequirement)}`,
         `max appraisal age:       ${formatDuration(params.maxAppraisalAge)}`,
-        `advance rates:           ${params.advanceRates.length ? params.advanceRates.map((r) => `${r.classId} ${paramPercent(r.rate)}`).join(", ") : "none (no loans)"}`,
+        `advance rates:           ${params.advanceRates.length ? params.advanceRates.map((r) => `${r.classId} ${decimalPercent(r.rate)}`).join(", ") : "none (no loans)"}`,
         `auction length:          ${formatDuration(params.auctionSeconds)}`,
-        `write-offs:              ${params.writeOffs.map((w) => `${paramPercent(w.fraction)} after ${w.overdueDays} days`).join(", ")}`,
+        `write-offs:              ${params.writeOffs.map((w) => `${decimalPercent(w.fraction)} after ${w.overdueDays} days`).join(", ")}`,
         `max defaults per block:  ${params.maxDefaultsPerBlock}`,
         `max instalments:         ${params.maxInstalments}`,
       ]);

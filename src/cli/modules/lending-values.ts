@@ -3,6 +3,7 @@ import { Timestamp } from "../../generated/google/protobuf/timestamp.js";
 import type { LoanView } from "../../generated/persistence/lending/v1/query.js";
 import { LoanStatus, ScheduleKind, type Appraisal, type Pledge } from "../../generated/persistence/lending/v1/types.js";
 import { parseCollateral } from "../../modules/lending/collateral.js";
+import { MAX_APR } from "../../modules/lending/validate.js";
 import { toHex } from "../../store/bytes.js";
 import { STABLECOIN_DENOM } from "../../types/denoms.js";
 import { formatDecimal, parseDecimal } from "../../types/decimal.js";
@@ -34,12 +35,12 @@ export function parseUsd(text: string, name: string): bigint {
   return coins[0]!.amount;
 }
 
-/** An annual rate as a fraction ("0.1") or a percentage ("10%", "12.5%"), in 18-decimal fixed point. */
+/** An annual rate as a fraction ("0.1") or a percentage ("10%", "12.5%"), in 18-decimal fixed point, at most 10 (1000%) as the chain allows. */
 export function parseApr(text: string): bigint {
   const percent = text.endsWith("%");
   const value = parseDecimal(percent ? text.slice(0, -1) : text);
-  if (value === undefined || (percent && value % 100n !== 0n)) {
-    throw new CliError("invalid_apr", `invalid apr "${text}": expected a fraction such as 0.1 or a percentage such as 10%`);
+  if (value === undefined || (percent && value % 100n !== 0n) || (percent ? value / 100n : value) > MAX_APR) {
+    throw new CliError("invalid_apr", `invalid apr "${text}": expected a fraction from 0 to 10 with at most 18 places such as 0.1, or a percentage such as 10%`);
   }
   return percent ? value / 100n : value;
 }
@@ -70,10 +71,16 @@ export function parseDuration(text: string): bigint {
 
 export const usd = (amount: string | bigint): string => formatCoin({ denom: STABLECOIN_DENOM, amount: BigInt(amount) });
 
-/** An 18-decimal fraction held as its integer ("100000000000000000") as a percentage: "10%". */
-export function percent(fraction: string | bigint): string {
-  const text = formatDecimal(BigInt(fraction) * 100n).replace(/0+$/, "");
+/** An 18-decimal fraction as a percentage: 10n ** 17n is "10%". */
+export function percent(fraction: bigint): string {
+  const text = formatDecimal(fraction * 100n).replace(/0+$/, "");
   return `${text.endsWith(".") ? text.slice(0, -1) : text}%`;
+}
+
+/** A decimal fraction as the chain writes it ("0.100000000000000000") as a percentage, "10%"; one it cannot read as it came. */
+export function decimalPercent(text: string): string {
+  const fraction = parseDecimal(text);
+  return fraction === undefined ? text : percent(fraction);
 }
 
 /** A duration in seconds as people read it: "1 day", "2 days 1 h", "90 s". */
@@ -120,7 +127,7 @@ export function describeLoan(view: LoanView): string[] {
   const loan = view.loan!;
   const open = loan.status === LoanStatus.LOAN_STATUS_REQUESTED;
   return [
-    `loan ${loan.id}: ${statusName(loan.status)}, ${usd(loan.principal)} at ${percent(loan.apr)} APR, ${scheduleName(loan.schedule, loan.periodSeconds)}`,
+    `loan ${loan.id}: ${statusName(loan.status)}, ${usd(loan.principal)} at ${decimalPercent(loan.apr)} APR, ${scheduleName(loan.schedule, loan.periodSeconds)}`,
     `  borrower:  ${loan.borrower}`,
     `  lender:    ${loan.lender || "none yet"}`,
     `  pledge:    ${loan.pledgeId} (appraisal ${loan.appraisalId})`,

@@ -99,7 +99,10 @@ describe("persistence tx/query lending, built, against a running node", { timeou
     expect(text.stdout).toContain("loan 1 is repaid in full; the collateral is back with you");
 
     const loan = (await query(["loan", "1"])).json().loan;
-    expect(loan).toMatchObject({ debt: "0", loan: { status: "LOAN_STATUS_REPAID", borrower: alice, lender: bob, principal: "800000000", outstanding_principal: "0" } });
+    expect(loan).toMatchObject({
+      debt: "0",
+      loan: { status: "LOAN_STATUS_REPAID", borrower: alice, lender: bob, principal: "800000000", outstanding_principal: "0", apr: "0.100000000000000000", rate_per_second: "1.000000003170979199", normalized_debt: "0.000000000000000000" },
+    });
     expect(BigInt(loan.loan.repaid)).toBeGreaterThan(800_000_000n);
   }, 60_000);
 
@@ -129,7 +132,7 @@ describe("persistence tx/query lending, built, against a running node", { timeou
     expect(first.json().loans.map((l: { loan: { id: string } }) => l.loan.id)).toEqual(["1"]);
     expect(first.json().pagination.total).toBe("2");
     const next = await query(["loans-by-borrower", alice, "--limit", "1", "--page-key", first.json().pagination.next_key]);
-    expect(next.json().loans[0].loan).toMatchObject({ id: "2", status: "LOAN_STATUS_REQUESTED", schedule: "SCHEDULE_KIND_AMORTISING", period_seconds: "31536000", lender: "" });
+    expect(next.json().loans[0].loan).toMatchObject({ id: "2", status: "LOAN_STATUS_REQUESTED", schedule: "SCHEDULE_KIND_AMORTISING", period_seconds: "31536000", lender: "", apr: "0.050000000000000000" });
     expect((await cli(["query", "lending", "loan", "2", "--node", node])).stdout).toContain("loan 2: requested, 400.000000 USD (400000000uusd) at 5% APR, amortising every 365 days");
     expect((await query(["loans-by-lender", bob])).json().loans.map((l: { loan: { id: string } }) => l.loan.id)).toEqual(["1"]);
 
@@ -159,6 +162,10 @@ describe("persistence tx/query lending, built, against a running node", { timeou
       [["appraise", "val", "1", "10xprt"], "invalid_value"],
       [["appraise", "val", "1", "10usd", "--document-hash", "abc"], "invalid_document_hash"],
       [["request-loan", "alice", "1", "800usd", "ten", MATURITY], "invalid_apr"],
+      // 19 places; LegacyDec's bare integer (above the chain's 1000%); a sign.
+      [["request-loan", "alice", "1", "800usd", "0.1000000000000000001", MATURITY], "invalid_apr"],
+      [["request-loan", "alice", "1", "800usd", "100000000000000000", MATURITY], "invalid_apr"],
+      [["request-loan", "alice", "1", "800usd", "-0.1", MATURITY], "invalid_apr"],
       [["request-loan", "alice", "1", "800usd", "0.1", "tomorrow"], "invalid_maturity"],
       [["request-loan", "alice", "1", "1.5uusd", "0.1", MATURITY], "invalid_principal"],
       [["request-loan", "alice", "1", "800usd", "0.1", MATURITY, "--grace", "soon"], "usage_error"],

@@ -14,7 +14,7 @@ import type { NodeClient } from "../node-client.js";
 import { pageLines, pageRequest, withPageOptions, type PageOptions } from "../pagination.js";
 import { describeRequirement } from "./assets-values.js";
 import { parseId, usd } from "./lending-values.js";
-import { describeOrder, describePool } from "./pools-values.js";
+import { describeOrder, describePool, price } from "./pools-values.js";
 
 const SERVICE = "/persistence.pools.v1.Query";
 
@@ -64,7 +64,7 @@ export function registerPoolsQuery(query: Command): void {
       const answer = await ask(node, "Epoch", q.QueryEpochRequest, { poolId: parseId(id!, "pool id"), epoch: parseId(epoch!, "epoch") }, responses.epoch);
       const result = answer.result!;
       const line = (name: string, t: TrancheExecution | undefined) =>
-        `${name}: price ${t!.price}, invested ${usd(t!.invested)} for ${t!.minted} tokens, redeemed ${t!.redeemed} tokens for ${usd(t!.paid)}`;
+        `${name}: ${price(t!.price)}, invested ${usd(t!.invested)} for ${t!.minted} tokens, redeemed ${t!.redeemed} tokens for ${usd(t!.paid)}`;
       context.output.result(toGatewayJson(responses.epoch, answer), [`epoch ${result.epoch} of pool ${result.poolId}: NAV ${usd(result.nav)}, reserve after ${usd(result.reserve)}`, line("senior", result.senior), line("junior", result.junior)]);
     }),
   );

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from "commander";
 import type { OrderView, PoolView } from "../../generated/persistence/pools/v1/query.js";
 import { OrderState } from "../../generated/persistence/pools/v1/query.js";
 import { Tranche } from "../../generated/persistence/pools/v1/types.js";
-import { parseDecimal } from "../../types/decimal.js";
+import { formatDecimal, parseDecimal } from "../../types/decimal.js";
 import { CliError } from "../errors.js";
 import { describeRequirement } from "./assets-values.js";
 import { formatDuration, percent, usd } from "./lending-values.js";
@@ -24,10 +24,8 @@ export function parseRatio(text: string): string {
   return decimalText(isPercent ? value / 100n : value);
 }
 
-/** An 18-decimal integer as the decimal string the chain reads ("0.2" → "0.200000000000000000"). */
-export function decimalText(value: bigint): string {
-  return `${value / 10n ** 18n}.${(value % 10n ** 18n).toString().padStart(18, "0")}`;
-}
+/** An 18-decimal value as the decimal string the chain reads and prints ("0.2" → "0.200000000000000000"). */
+export const decimalText = formatDecimal;
 
 /** A whole number of tranche token base units. */
 export function parseTokens(text: string): bigint {
@@ -35,7 +33,8 @@ export function parseTokens(text: string): bigint {
   return BigInt(text);
 }
 
-const price = (text: string) => `${text.replace(/0+$/, "").replace(/\.$/, "")} USD per token`;
+/** A token price as the chain prints it ("1.050000000000000000") → "1.05 USD per token". */
+export const price = (text: string) => `${text.replace(/0+$/, "").replace(/\.$/, "")} USD per token`;
 
 export function describePool(view: PoolView): string[] {
   const pool = view.pool!;

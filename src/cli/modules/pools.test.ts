@@ -69,7 +69,8 @@ describe("persistence tx/query pools, built, against a running node", { timeout:
     expect((await included(["claim", "bob", "1", "senior"])).json).toMatchObject({ tokens: "800000000", uusd: "0" });
     const pool = (await query(["pool", "1"])).json().pool;
     expect(pool).toMatchObject({ senior_denom: "pool/1/senior", pool: { reserve: "1000000000", epoch: "2", senior_supply: "800000000", junior_supply: "200000000" } });
-    expect((await query(["epoch", "1", "1"])).json().result.junior).toMatchObject({ invested: "200000000", minted: "200000000" });
+    expect((await query(["epoch", "1", "1"])).json().result.junior).toMatchObject({ invested: "200000000", minted: "200000000", price: "1.000000000000000000" });
+    expect((await cli(["query", "pools", "epoch", "1", "1", "--node", node])).stdout).toContain("junior: 1 USD per token, invested");
     expect((await query(["pools"])).json().pools).toHaveLength(1);
     const text = await cli(["query", "pools", "pool", "1", "--node", node]);
     expect(text.stdout).toContain("senior pool/1/senior");

@@ -50,15 +50,15 @@ describe("lending: default, auction, recovery and write-off", () => {
     expect(await t.chain.balance(LENDING_ADDRESS, "uusd")).toBe(0n);
     expect(t.chain.asset("n1").owner).toBe(t.carol.address);
     const [writeOff] = attributes(sold.txResults[0]!, "loan_written_off");
-    expect(writeOff).toMatchObject({ loan_id: "1", fraction: "500000000000000000", closed: "false" });
+    expect(writeOff).toMatchObject({ loan_id: "1", fraction: "0.500000000000000000", closed: "false" });
     const view = await t.chain.loan(1n);
-    expect(view.loan!.status).toBe(LoanStatus.LOAN_STATUS_DEFAULTED);
+    expect(view.loan!).toMatchObject({ status: LoanStatus.LOAN_STATUS_DEFAULTED, writtenOffFraction: "0.500000000000000000" });
     expect(BigInt(view.debt)).toBeGreaterThan(0n);
 
     t.chain.advance(2n * DAY);
     const closed = await ok();
-    expect(endEvents(closed, "loan_written_off")[0]).toMatchObject({ loan_id: "1", fraction: "1000000000000000000", closed: "true" });
-    expect((await t.chain.loan(1n)).loan!.status).toBe(LoanStatus.LOAN_STATUS_WRITTEN_OFF);
+    expect(endEvents(closed, "loan_written_off")[0]).toMatchObject({ loan_id: "1", fraction: "1.000000000000000000", closed: "true" });
+    expect((await t.chain.loan(1n)).loan!).toMatchObject({ status: LoanStatus.LOAN_STATUS_WRITTEN_OFF, writtenOffFraction: "1.000000000000000000", normalizedDebt: "0.000000000000000000" });
     expect((await t.chain.loan(1n)).debt).toBe("0");
   });
 
@@ -71,7 +71,7 @@ describe("lending: default, auction, recovery and write-off", () => {
     const expired = await ok();
     expect(endEvents(expired, "collateral_recovered")[0]).toMatchObject({ loan_id: "1", lender: t.bob.address, collateral: NFT, amount: "1", reason: "auction expired" });
     expect(endEvents(expired, "auction_settled")[0]).toMatchObject({ loan_id: "1", proceeds: "0", unsold: "1" });
-    expect(endEvents(expired, "loan_written_off")[0]).toMatchObject({ loan_id: "1", fraction: "500000000000000000" });
+    expect(endEvents(expired, "loan_written_off")[0]).toMatchObject({ loan_id: "1", fraction: "0.500000000000000000" });
     expect(t.chain.asset("n1")).toMatchObject({ owner: t.bob.address, status: "ASSET_STATUS_DEFAULTED" });
     expect((await t.chain.loan(1n)).loan!.status).toBe(LoanStatus.LOAN_STATUS_DEFAULTED);
     expect((t.chain.lending().pledges as unknown[]).length).toBe(0);
@@ -96,6 +96,6 @@ describe("lending: default, auction, recovery and write-off", () => {
     expect(await t.chain.balance(t.bob.address, "uusd")).toBe(bob0 + toLender);
     expect(await t.chain.balance(t.alice.address, "uusd")).toBe(alice0 + perUnit * 30n - toLender);
     expect(await t.chain.balance(t.carol.address, F1)).toBe(30n);
-    expect((await t.chain.loan(1n)).loan!.status).toBe(LoanStatus.LOAN_STATUS_RECOVERED);
+    expect((await t.chain.loan(1n)).loan!).toMatchObject({ status: LoanStatus.LOAN_STATUS_RECOVERED, normalizedDebt: "0.000000000000000000", writtenOffFraction: "0.000000000000000000" });
   });
 });

@@ -2,7 +2,7 @@ import type { Context } from "../../types/context.js";
 
 /**
  * The lending module's typed events (every attribute indexed). Amounts are uusd base units
- * unless named otherwise, fractions 18-decimal.
+ * unless named otherwise, fractions decimals with 18 places ("0.500000000000000000").
  */
 export const EVENT = {
   pledged: "pledged",

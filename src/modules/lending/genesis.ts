@@ -2,17 +2,19 @@ import { GenesisState } from "../../generated/persistence/lending/v1/genesis.js"
 import { LoanStatus, Params, RateAccumulator, Valuer, type Loan, type Pledge } from "../../generated/persistence/lending/v1/types.js";
 import { decodeAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
-import { parseDecimal } from "../../types/decimal.js";
+import { formatDecimal, ONE, parseDecimal } from "../../types/decimal.js";
 import { isError, type AppError } from "../../types/errors.js";
 import { camelToSnake, renameKeysDeep, snakeToCamel } from "../../types/json-case.js";
 import { parseCollateral } from "./collateral.js";
 import { ErrInvalidGenesis } from "./errors.js";
+import { ratePerSecondFromApr } from "./interest.js";
 import type { LendingKeeper } from "./keeper.js";
 import { DEFAULT_PREFIX, NEXT_APPRAISAL_ID_KEY, NEXT_LOAN_ID_KEY, NEXT_PLEDGE_ID_KEY, WRITE_OFF_PREFIX } from "./keys.js";
 import { OWING } from "./loan.js";
 import { DEFAULT_LENDING_PARAMS, toProtoParams } from "./params.js";
 import { LendingStore } from "./store.js";
 import { seconds } from "./time.js";
+import { MAX_APR } from "./validate.js";
 
 /** At most this many valuers in the registry (genesis or governance), so replacing it is bounded. */
 export const MAX_VALUERS = 200;
@@ -56,7 +58,8 @@ export function valuersFromJson(json: unknown): Valuer[] | AppError {
  * (owners, appraisals per pledge, borrowers, lenders, default and write-off times, auctions).
  * References must hold: a pledge's loan exists and names it back, a loan holding collateral has
  * its pledge, an owing loan its accumulator; ids stay below the next ids; the lending account
- * holds at least the fraction units its pledges count (bank's genesis comes first).
+ * holds at least the fraction units its pledges count (bank's genesis comes first). Decimal
+ * fields take at most 18 places and are stored with all 18; a loan's rate must be its APR's.
  */
 export function initLendingGenesis(keeper: LendingKeeper, ctx: Context, json: unknown): AppError | undefined {
   const raw = (json ?? {}) as { params?: unknown };
@@ -71,18 +74,17 @@ export function initLendingGenesis(keeper: LendingKeeper, ctx: Context, json: un
   const next = { pledge: orOne(genesis.nextPledgeId), appraisal: orOne(genesis.nextAppraisalId), loan: orOne(genesis.nextLoanId) };
 
   const accumulators = new Set<string>();
-  for (const accumulator of genesis.accumulators) {
-    const rate = parseDecimalInteger(accumulator.ratePerSecond);
-    if (rate === undefined || accumulators.has(accumulator.ratePerSecond) || parseDecimalInteger(accumulator.index) === undefined) {
-      return ErrInvalidGenesis.wrap(`accumulator ${accumulator.ratePerSecond}: invalid or repeated`);
-    }
+  for (const entry of genesis.accumulators) {
+    const accumulator = checkAccumulator(entry);
+    if (isError(accumulator)) return accumulator;
+    if (accumulators.has(accumulator.ratePerSecond)) return ErrInvalidGenesis.wrap(`accumulator ${accumulator.ratePerSecond} given twice`);
     accumulators.add(accumulator.ratePerSecond);
     store.putAccumulator(accumulator);
   }
   const loans = new Map<bigint, Loan>();
-  for (const loan of genesis.loans) {
-    const error = checkLoan(loan, next.loan, loans, accumulators);
-    if (error) return error;
+  for (const entry of genesis.loans) {
+    const loan = checkLoan(entry, next.loan, loans, accumulators);
+    if (isError(loan)) return loan;
     loans.set(loan.id, loan);
   }
   const pledges = new Map<bigint, Pledge>();
@@ -124,23 +126,52 @@ function orOne(id: bigint): bigint {
   return id === 0n ? 1n : id;
 }
 
-/** A non-negative integer in decimal (how amounts and 18-decimal values are stored). */
-function parseDecimalInteger(text: string): bigint | undefined {
-  return /^\d+$/.test(text) ? BigInt(text) : undefined;
+/** The highest per-second rate a loan can have: that of the highest APR a request may ask. */
+const MAX_RATE_PER_SECOND = ratePerSecondFromApr(MAX_APR);
+
+/**
+ * A genesis decimal field: a decimal with at most 18 places in [min, max], or a readable error
+ * (the bare integers of LegacyDec's wire form are not read as 18-decimal values).
+ */
+function readDecimal(text: string, name: string, min: bigint, max?: bigint): bigint | string {
+  const value = parseDecimal(text);
+  const range = max === undefined ? `at least ${formatDecimal(min)}` : `from ${formatDecimal(min)} to ${formatDecimal(max)}`;
+  if (value === undefined || value < min || (max !== undefined && value > max)) return `${name} must be a decimal ${range} with at most 18 places, e.g. "0.12", got "${text}"`;
+  return value;
 }
 
-function checkLoan(loan: Loan, nextId: bigint, seen: ReadonlyMap<bigint, Loan>, accumulators: ReadonlySet<string>): AppError | undefined {
+/** A valid accumulator, its decimals in their canonical form. */
+function checkAccumulator(accumulator: RateAccumulator): RateAccumulator | AppError {
+  const bad = (why: string) => ErrInvalidGenesis.wrap(`accumulator "${accumulator.ratePerSecond}": ${why}`);
+  const rate = readDecimal(accumulator.ratePerSecond, "rate_per_second", ONE, MAX_RATE_PER_SECOND);
+  if (typeof rate === "string") return bad(rate);
+  const index = readDecimal(accumulator.index, "index", ONE);
+  if (typeof index === "string") return bad(index);
+  if (!accumulator.since) return bad("since is missing");
+  return { ...accumulator, ratePerSecond: formatDecimal(rate), index: formatDecimal(index) };
+}
+
+/** A valid loan, its decimals in their canonical form; its rate must be its APR's. */
+function checkLoan(loan: Loan, nextId: bigint, seen: ReadonlyMap<bigint, Loan>, accumulators: ReadonlySet<string>): Loan | AppError {
   const bad = (why: string) => ErrInvalidGenesis.wrap(`loan ${loan.id}: ${why}`);
   if (loan.id === 0n || loan.id >= nextId || seen.has(loan.id)) return bad("id is 0, repeated or not below next_loan_id");
   if (loan.status === LoanStatus.LOAN_STATUS_UNSPECIFIED || !(loan.status in LoanStatus)) return bad("unknown status");
   if (isError(decodeAddress(loan.borrower))) return bad("invalid borrower");
   if (loan.status !== LoanStatus.LOAN_STATUS_REQUESTED && loan.status !== LoanStatus.LOAN_STATUS_CANCELLED && isError(decodeAddress(loan.lender))) return bad("invalid lender");
-  for (const [name, value] of [["principal", loan.principal], ["normalized_debt", loan.normalizedDebt], ["outstanding_principal", loan.outstandingPrincipal], ["repaid", loan.repaid], ["rate_per_second", loan.ratePerSecond]] as const) {
-    if (parseDecimalInteger(value) === undefined) return bad(`${name} must be a whole number`);
+  for (const [name, value] of [["principal", loan.principal], ["outstanding_principal", loan.outstandingPrincipal], ["repaid", loan.repaid], ["auction_proceeds", loan.auctionProceeds]] as const) {
+    if (!/^\d+$/.test(value)) return bad(`${name} must be a whole number of uusd, got "${value}"`);
   }
-  if (parseDecimal(loan.apr) === undefined && parseDecimalInteger(loan.apr) === undefined) return bad("invalid apr");
-  if (OWING.has(loan.status) && !accumulators.has(loan.ratePerSecond)) return bad(`no accumulator for rate ${loan.ratePerSecond}`);
-  return undefined;
+  const apr = readDecimal(loan.apr, "apr", 0n, MAX_APR);
+  if (typeof apr === "string") return bad(apr);
+  const normalizedDebt = readDecimal(loan.normalizedDebt, "normalized_debt", 0n);
+  if (typeof normalizedDebt === "string") return bad(normalizedDebt);
+  const writtenOffFraction = readDecimal(loan.writtenOffFraction, "written_off_fraction", 0n, ONE);
+  if (typeof writtenOffFraction === "string") return bad(writtenOffFraction);
+  const aprRate = ratePerSecondFromApr(apr);
+  const rate = formatDecimal(aprRate);
+  if (parseDecimal(loan.ratePerSecond) !== aprRate) return bad(`rate_per_second must be its apr's, "${rate}", got "${loan.ratePerSecond}"`);
+  if (OWING.has(loan.status) && !accumulators.has(rate)) return bad(`no accumulator for rate ${rate}`);
+  return { ...loan, apr: formatDecimal(apr), ratePerSecond: rate, normalizedDebt: formatDecimal(normalizedDebt), writtenOffFraction: formatDecimal(writtenOffFraction) };
 }
 
 function checkPledge(pledge: Pledge, nextId: bigint, seen: ReadonlyMap<bigint, Pledge>, loans: ReadonlyMap<bigint, Loan>): AppError | undefined {

@@ -167,6 +167,12 @@ describe("lending's governance params hook", () => {
     const cases: [string, unknown][] = [
       ["nope", 1],
       ["advance_rates", [{ class_id: "invoice", rate: "1.5" }]],
+      // 19 places, LegacyDec's bare integer (0.8 as 10^18 × 0.8), a percentage.
+      ["advance_rates", [{ class_id: "invoice", rate: "0.8000000000000000001" }]],
+      ["advance_rates", [{ class_id: "invoice", rate: "800000000000000000" }]],
+      ["advance_rates", [{ class_id: "invoice", rate: "80%" }]],
+      ["write_offs", [{ overdue_days: "0", fraction: "250000000000000000" }]],
+      ["write_offs", [{ overdue_days: "0", fraction: "0.25 " }]],
       ["advance_rates", [{ class_id: "invoice", rate: "0.5" }, { class_id: "invoice", rate: "0.6" }]],
       ["max_instalments", 0],
       ["max_instalments", 1201],

@@ -4,7 +4,7 @@ import { ClaimRequirement } from "../../generated/persistence/identity/v1/requir
 import { LoanStatus, Params, ScheduleKind, type Appraisal, type Loan, type Pledge, type Valuer } from "../../generated/persistence/lending/v1/types.js";
 import { encodeAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
-import { ONE } from "../../types/decimal.js";
+import { formatDecimal, ONE } from "../../types/decimal.js";
 import { DecodeMemo } from "../../types/decode-memo.js";
 import { isError, type AppError } from "../../types/errors.js";
 import { STABLECOIN_DENOM } from "../../types/denoms.js";
@@ -30,7 +30,7 @@ import type { LendingAssetsKeeper, LendingBankKeeper, LendingIdentityKeeper, Len
 import type { LendingHooks } from "./hooks.js";
 import { borrow, newAccumulator, ratePerSecondFromApr } from "./interest.js";
 import { NEXT_APPRAISAL_ID_KEY, NEXT_LOAN_ID_KEY, NEXT_PLEDGE_ID_KEY, PARAMS_KEY, DEFAULT_PREFIX, WRITE_OFF_PREFIX, LENDING_STORE } from "./keys.js";
-import { accumulatorIndex, applyPayment, debtAt, decodeStored, defaultTime, instalmentCount, scheduleOf, toProtoCashflow } from "./loan.js";
+import { accumulatorIndex, applyPayment, debtAt, decodeStored, defaultTime, instalmentCount, scheduleOf, storedDecimal, toProtoCashflow } from "./loan.js";
 import { DEFAULT_LENDING_PARAMS, parseParams, toProtoParams, type LendingParams } from "./params.js";
 import { Recovery } from "./recovery.js";
 import { LendingStore } from "./store.js";
@@ -231,7 +231,7 @@ export class LendingKeeper {
       lender: "",
       appraisalId: appraisal.id,
       principal: request.principal.toString(),
-      apr: request.apr.toString(),
+      apr: formatDecimal(request.apr),
       maturity: request.maturity,
       graceSeconds: request.graceSeconds,
       schedule: request.schedule,
@@ -239,15 +239,15 @@ export class LendingKeeper {
       status: LoanStatus.LOAN_STATUS_REQUESTED,
       requestedAt: blockTime(ctx),
       fundedAt: undefined,
-      ratePerSecond: ratePerSecondFromApr(request.apr).toString(),
-      normalizedDebt: "0",
+      ratePerSecond: formatDecimal(ratePerSecondFromApr(request.apr)),
+      normalizedDebt: formatDecimal(0n),
       outstandingPrincipal: request.principal.toString(),
       repaid: "0",
       cashflows: [],
       defaultAt: undefined,
       auctionOrderId: 0n,
       auctionProceeds: "0",
-      writtenOffFraction: "0",
+      writtenOffFraction: formatDecimal(0n),
       nextWriteOffAt: undefined,
       closedAt: undefined,
     };
@@ -307,16 +307,15 @@ export class LendingKeeper {
       const status = this.assets.setStatus(ctx, collateral.classId, collateral.id, AssetStatus.ASSET_STATUS_FINANCED);
       if (status) return status;
     }
-    const rate = BigInt(loan.ratePerSecond);
-    const accumulator = store.getAccumulator(rate) ?? { ratePerSecond: loan.ratePerSecond, ...serialize(newAccumulator(rate, now)) };
+    const accumulator = store.loanAccumulator(loan) ?? { ratePerSecond: loan.ratePerSecond, ...serialize(newAccumulator(storedDecimal(loan.ratePerSecond), now)) };
     store.putAccumulator(accumulator);
-    const cashflows = scheduleOf({ principal, apr: BigInt(loan.apr), start: now, maturity, graceSeconds: loan.graceSeconds }, loan.schedule, loan.periodSeconds);
+    const cashflows = scheduleOf({ principal, apr: storedDecimal(loan.apr), start: now, maturity, graceSeconds: loan.graceSeconds }, loan.schedule, loan.periodSeconds);
     const funded: Loan = {
       ...loan,
       lender: lenderAddress,
       status: LoanStatus.LOAN_STATUS_ACTIVE,
       fundedAt: blockTime(ctx),
-      normalizedDebt: borrow(0n, principal, accumulatorIndex(accumulator, now)).toString(),
+      normalizedDebt: formatDecimal(borrow(0n, principal, accumulatorIndex(accumulator, now))),
       cashflows: cashflows.map(toProtoCashflow),
     };
     funded.defaultAt = timestamp(defaultTime(funded));
@@ -339,7 +338,7 @@ export class LendingKeeper {
     if (loan.status === LoanStatus.LOAN_STATUS_AUCTION) return ErrInvalidLoanStatus.wrap(`loan ${loanId}'s collateral is on auction`);
     if (loan.status !== LoanStatus.LOAN_STATUS_ACTIVE && loan.status !== LoanStatus.LOAN_STATUS_DEFAULTED) return ErrInvalidLoanStatus.wrap(`loan ${loanId} is not running`);
     const now = seconds(ctx.block.time);
-    const applied = applyPayment(loan, store.getAccumulator(BigInt(loan.ratePerSecond))!, now, amount);
+    const applied = applyPayment(loan, store.loanAccumulator(loan)!, now, amount);
     const paid = applied.interest + applied.principal;
     const sent = this.bank.sendCoins(ctx, borrower, decodeStored(loan.lender), [{ denom: STABLECOIN_DENOM, amount: paid }]);
     if (sent) return sent;
@@ -373,7 +372,7 @@ export class LendingKeeper {
 
   /** A loan's debt at the context's block time. */
   debt(ctx: Context, loan: Loan): bigint {
-    return debtAt(loan, new LendingStore(ctx).getAccumulator(BigInt(loan.ratePerSecond)), seconds(ctx.block.time));
+    return debtAt(loan, new LendingStore(ctx).loanAccumulator(loan), seconds(ctx.block.time));
   }
 
   // ----- internals
@@ -436,6 +435,6 @@ export class LendingKeeper {
 }
 
 function serialize(accumulator: { ratePerSecond: bigint; index: bigint; since: bigint }) {
-  return { index: accumulator.index.toString(), since: timestamp(accumulator.since) };
+  return { index: formatDecimal(accumulator.index), since: timestamp(accumulator.since) };
 }
 

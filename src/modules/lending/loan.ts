@@ -1,5 +1,6 @@
 import { Cashflow as ProtoCashflow, LoanStatus, ScheduleKind, type Loan, type RateAccumulator } from "../../generated/persistence/lending/v1/types.js";
 import { decodeAddress } from "../../types/address.js";
+import { formatDecimal, parseDecimal } from "../../types/decimal.js";
 import { isError } from "../../types/errors.js";
 import { debtOf, indexAt, repay } from "./interest.js";
 import { amortisingSchedule, applyRepayment, bulletSchedule, outstandingCashflows, type Cashflow, type LoanTerms } from "./schedule.js";
@@ -43,18 +44,18 @@ export function defaultTime(loan: Loan): bigint {
 /** The loan's debt in uusd at block time `now` (seconds): ⌈normalized × index⌉, 0 when it owes nothing. */
 export function debtAt(loan: Loan, accumulator: RateAccumulator | undefined, now: bigint): bigint {
   if (!OWING.has(loan.status) || !accumulator) return 0n;
-  return debtOf(BigInt(loan.normalizedDebt), accumulatorIndex(accumulator, now));
+  return debtOf(storedDecimal(loan.normalizedDebt), accumulatorIndex(accumulator, now));
 }
 
 /** The accumulator's index at `now` (seconds). */
 export function accumulatorIndex(accumulator: RateAccumulator, now: bigint): bigint {
-  return indexAt({ ratePerSecond: BigInt(accumulator.ratePerSecond), index: BigInt(accumulator.index), since: seconds(accumulator.since) }, now);
+  return indexAt({ ratePerSecond: storedDecimal(accumulator.ratePerSecond), index: storedDecimal(accumulator.index), since: seconds(accumulator.since) }, now);
 }
 
 /** What a payment of `amount` at `now` does to a loan: repays min(amount, debt), interest first (exact split; normalized debt falls rounded down). */
 export function applyPayment(loan: Loan, accumulator: RateAccumulator, now: bigint, amount: bigint): { interest: bigint; principal: bigint; debt: bigint; loan: Loan } {
   const index = accumulatorIndex(accumulator, now);
-  const normalized = BigInt(loan.normalizedDebt);
+  const normalized = storedDecimal(loan.normalizedDebt);
   const outstanding = BigInt(loan.outstandingPrincipal);
   const debt = debtOf(normalized, index);
   const paid = repay(normalized, amount, index);
@@ -63,8 +64,15 @@ export function applyPayment(loan: Loan, accumulator: RateAccumulator, now: bigi
     interest: split.interest,
     principal: split.principal,
     debt: debtOf(paid.normalized, index),
-    loan: { ...loan, normalizedDebt: paid.normalized.toString(), outstandingPrincipal: (outstanding - split.principal).toString(), repaid: (BigInt(loan.repaid) + paid.repaid).toString() },
+    loan: { ...loan, normalizedDebt: formatDecimal(paid.normalized), outstandingPrincipal: (outstanding - split.principal).toString(), repaid: (BigInt(loan.repaid) + paid.repaid).toString() },
   };
+}
+
+/** An 18-decimal value lending stored ("0.100000000000000000"), which was checked when it was stored. */
+export function storedDecimal(text: string): bigint {
+  const value = parseDecimal(text);
+  if (value === undefined) throw new Error(`stored decimal "${text}" is invalid`);
+  return value;
 }
 
 /** An address lending stored, which was checked when it was stored. */

@@ -83,14 +83,14 @@ export function parseParams(params: Params, identity: Pick<LendingIdentityKeeper
     const rate = parseDecimal(entry.rate);
     if (!entry.classId) return ErrInvalidParams.wrap("advance rate without a class_id");
     if (advanceRates.has(entry.classId)) return ErrInvalidParams.wrap(`advance rate for ${entry.classId} given twice`);
-    if (rate === undefined || rate > ONE) return ErrInvalidParams.wrap(`advance rate of ${entry.classId} must be a decimal in [0, 1], got "${entry.rate}"`);
+    if (rate === undefined || rate > ONE) return ErrInvalidParams.wrap(`advance rate of ${entry.classId} must be a decimal in [0, 1] with at most 18 places, e.g. "0.8", got "${entry.rate}"`);
     advanceRates.set(entry.classId, rate);
   }
   if (params.writeOffs.length > LIMITS.writeOffSteps) return ErrInvalidParams.wrap(`at most ${LIMITS.writeOffSteps} write-off steps`);
   const writeOffs: WriteOffStep[] = [];
   for (const step of params.writeOffs) {
     const fraction = parseDecimal(step.fraction);
-    if (fraction === undefined) return ErrInvalidParams.wrap(`write-off fraction must be a decimal, got "${step.fraction}"`);
+    if (fraction === undefined) return ErrInvalidParams.wrap(`write-off fraction must be a decimal in [0, 1] with at most 18 places, e.g. "0.25", got "${step.fraction}"`);
     writeOffs.push({ overdueDays: step.overdueDays, fraction });
   }
   const invalidSteps = validateWriteOffs(writeOffs);

@@ -1,4 +1,4 @@
-import { ONE } from "../../types/decimal.js";
+import { formatDecimal, ONE } from "../../types/decimal.js";
 import { discount, SECONDS_PER_DAY } from "./interest.js";
 import type { Cashflow } from "./schedule.js";
 
@@ -19,12 +19,12 @@ export interface WriteOffStep {
 export function validateWriteOffs(steps: readonly WriteOffStep[]): string | undefined {
   let previous: WriteOffStep | undefined;
   for (const step of steps) {
-    if (step.fraction < 0n || step.fraction > ONE) return `write-off fraction ${step.fraction} is outside [0, 1]`;
+    if (step.fraction < 0n || step.fraction > ONE) return `write-off fraction ${formatDecimal(step.fraction)} is outside [0, 1]`;
     if (previous === undefined) {
       if (step.overdueDays < 0n) return `write-off after ${step.overdueDays} days: days must not be negative`;
     } else {
       if (step.overdueDays <= previous.overdueDays) return `write-off days must ascend: ${step.overdueDays} after ${previous.overdueDays}`;
-      if (step.fraction < previous.fraction) return `write-off fractions must not fall: ${step.fraction} after ${previous.fraction}`;
+      if (step.fraction < previous.fraction) return `write-off fractions must not fall: ${formatDecimal(step.fraction)} after ${formatDecimal(previous.fraction)}`;
     }
     previous = step;
   }

@@ -18,7 +18,7 @@ const SERVICE = "/persistence.lending.v1.Query";
 
 /** A loan with its debt, interest and next expected cashflow at the context's block time. */
 export function loanView(store: LendingStore, loan: Loan, ctx: Context): q.LoanView {
-  const debt = debtAt(loan, store.getAccumulator(BigInt(loan.ratePerSecond)), seconds(ctx.block.time));
+  const debt = debtAt(loan, store.loanAccumulator(loan), seconds(ctx.block.time));
   const principal = BigInt(loan.outstandingPrincipal);
   const next = OWING.has(loan.status) ? outstandingOf(loan)[0] : undefined;
   return {

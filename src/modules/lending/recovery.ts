@@ -2,7 +2,7 @@ import { AssetStatus } from "../../generated/persistence/assets/v1/types.js";
 import { LoanStatus, type Loan } from "../../generated/persistence/lending/v1/types.js";
 import { Side } from "../../generated/persistence/market/v1/types.js";
 import type { Context } from "../../types/context.js";
-import { ONE } from "../../types/decimal.js";
+import { formatDecimal, ONE } from "../../types/decimal.js";
 import { STABLECOIN_DENOM } from "../../types/denoms.js";
 import { isError } from "../../types/errors.js";
 import { parseCollateral, type Collateral } from "./collateral.js";
@@ -12,7 +12,7 @@ import type { LendingAssetsKeeper, LendingMarketKeeper, OrderClosed, OrderFill, 
 import type { LendingHooks } from "./hooks.js";
 import { SECONDS_PER_DAY } from "./interest.js";
 import { DEFAULT_PREFIX, WRITE_OFF_PREFIX } from "./keys.js";
-import { applyPayment, debtAt, decodeStored } from "./loan.js";
+import { applyPayment, debtAt, decodeStored, storedDecimal } from "./loan.js";
 import type { LendingParams } from "./params.js";
 import { writeOffFraction } from "./present-value.js";
 import { LendingStore } from "./store.js";
@@ -62,7 +62,7 @@ export class Recovery implements SettlementListener {
     const params = this.deps.params(ctx);
     const now = seconds(ctx.block.time);
     store.deleteIndex(DEFAULT_PREFIX, seconds(loan.defaultAt), loan.id);
-    const debt = debtAt(loan, store.getAccumulator(BigInt(loan.ratePerSecond)), now);
+    const debt = debtAt(loan, store.loanAccumulator(loan), now);
     emit(ctx, EVENT.loanImpaired, { loan_id: loan.id, borrower: loan.borrower, lender: loan.lender, debt, default_at: seconds(loan.defaultAt) });
     const pledge = store.getPledge(loan.pledgeId)!;
     const collateral = parseCollateral(pledge.collateral) as Collateral;
@@ -72,6 +72,8 @@ export class Recovery implements SettlementListener {
     const price = (debt + units - 1n) / units;
     const expiresAt = timestamp(now + params.auctionSeconds);
     store.writeLoan({ ...loan, status: LoanStatus.LOAN_STATUS_AUCTION });
+    const collateralValue = (BigInt(store.latestAppraisal(pledge.id)?.value ?? "0") * (params.advanceRates.get(collateral.classId) ?? 0n)) / ONE;
+    for (const hooks of this.deps.hooks) hooks.afterImpairment?.(ctx, { loanId: loan.id, lender: decodeStored(loan.lender), debt, collateralValue });
     this.placing = loan.id;
     // In a branch: a placement the market refuses half-way through matching leaves nothing behind.
     const branch = ctx.branch();
@@ -100,15 +102,16 @@ export class Recovery implements SettlementListener {
     if (loanId === undefined) return;
     const loan = store.getLoan(loanId)!;
     const now = seconds(ctx.block.time);
-    const applied = applyPayment(loan, store.getAccumulator(BigInt(loan.ratePerSecond))!, now, fill.quote);
+    const applied = applyPayment(loan, store.loanAccumulator(loan)!, now, fill.quote);
     const toLender = applied.interest + applied.principal;
     const toBorrower = fill.quote - toLender;
-    this.pay(ctx, decodeStored(loan.lender), toLender, loan.id, "lender");
+    const lenderPaid = this.pay(ctx, decodeStored(loan.lender), toLender, loan.id, "lender");
     this.pay(ctx, decodeStored(loan.borrower), toBorrower, loan.id, "borrower");
     const updated: Loan = { ...applied.loan, auctionOrderId: fill.orderId, auctionProceeds: (BigInt(loan.auctionProceeds) + fill.quote).toString() };
     store.writeLoan(updated);
     emit(ctx, EVENT.auctionFill, { loan_id: loan.id, order_id: fill.orderId, quantity: fill.quantity, proceeds: fill.quote, to_lender: toLender, to_borrower: toBorrower, debt: applied.debt });
-    if (toLender > 0n) {
+    // A lender's ledger (a pool's reserve) follows only uusd that reached it.
+    if (toLender > 0n && lenderPaid) {
       for (const hooks of this.deps.hooks) {
         hooks.afterRecovery?.(ctx, { loanId: loan.id, lender: decodeStored(loan.lender), principal: applied.principal, interest: applied.interest, collateral: false });
       }
@@ -132,7 +135,7 @@ export class Recovery implements SettlementListener {
 
   /** Collateral (`units` left) back with lending after the auction: the borrower's if the debt is covered, else the lender's. */
   private endAuction(ctx: Context, store: LendingStore, loan: Loan, units: bigint, reason: string): void {
-    const debt = debtAt(loan, store.getAccumulator(BigInt(loan.ratePerSecond)), seconds(ctx.block.time));
+    const debt = debtAt(loan, store.loanAccumulator(loan), seconds(ctx.block.time));
     const pledge = store.getPledge(loan.pledgeId)!;
     const [to, toAddress] = debt === 0n ? [decodeStored(loan.borrower), loan.borrower] : [decodeStored(loan.lender), loan.lender];
     this.deps.custody.handOver(ctx, store, pledge, to, toAddress, units);
@@ -147,7 +150,7 @@ export class Recovery implements SettlementListener {
   private settle(ctx: Context, store: LendingStore, loan: Loan, debt: bigint, unsold: bigint): void {
     emit(ctx, EVENT.auctionSettled, { loan_id: loan.id, order_id: loan.auctionOrderId, proceeds: loan.auctionProceeds, unsold, debt });
     if (debt === 0n) {
-      store.writeLoan({ ...loan, status: LoanStatus.LOAN_STATUS_RECOVERED, normalizedDebt: "0", closedAt: blockTime(ctx) });
+      store.writeLoan({ ...loan, status: LoanStatus.LOAN_STATUS_RECOVERED, normalizedDebt: formatDecimal(0n), closedAt: blockTime(ctx) });
       emit(ctx, EVENT.loanClosed, { loan_id: loan.id, status: "recovered", borrower: loan.borrower, lender: loan.lender });
       return;
     }
@@ -163,14 +166,14 @@ export class Recovery implements SettlementListener {
     const now = seconds(ctx.block.time);
     const overdue = now - seconds(loan.defaultAt);
     const fraction = writeOffFraction(steps, overdue);
-    const debt = debtAt(loan, store.getAccumulator(BigInt(loan.ratePerSecond)), now);
+    const debt = debtAt(loan, store.loanAccumulator(loan), now);
     let updated: Loan = loan;
-    if (fraction > BigInt(loan.writtenOffFraction)) {
+    if (fraction > storedDecimal(loan.writtenOffFraction)) {
       const writtenOff = (debt * fraction) / ONE;
       const closed = fraction === ONE;
-      updated = { ...loan, writtenOffFraction: fraction.toString() };
-      if (closed) updated = { ...updated, status: LoanStatus.LOAN_STATUS_WRITTEN_OFF, normalizedDebt: "0", closedAt: blockTime(ctx) };
-      emit(ctx, EVENT.loanWrittenOff, { loan_id: loan.id, lender: loan.lender, debt, fraction: fraction.toString(), written_off: writtenOff, closed: String(closed) });
+      updated = { ...loan, writtenOffFraction: formatDecimal(fraction) };
+      if (closed) updated = { ...updated, status: LoanStatus.LOAN_STATUS_WRITTEN_OFF, normalizedDebt: formatDecimal(0n), closedAt: blockTime(ctx) };
+      emit(ctx, EVENT.loanWrittenOff, { loan_id: loan.id, lender: loan.lender, debt, fraction: formatDecimal(fraction), written_off: writtenOff, closed: String(closed) });
       for (const hooks of this.deps.hooks) hooks.afterWriteOff?.(ctx, { loanId: loan.id, lender: decodeStored(loan.lender), debt, fraction, writtenOff, closed });
     }
     const next = updated.status === LoanStatus.LOAN_STATUS_DEFAULTED ? steps.find((s) => overdue <= s.overdueDays * SECONDS_PER_DAY && s.fraction > fraction) : undefined;
@@ -182,9 +185,11 @@ export class Recovery implements SettlementListener {
     store.writeLoan(updated);
   }
 
-  private pay(ctx: Context, to: Uint8Array, amount: bigint, loanId: bigint, role: string): void {
+  /** Pays `amount` uusd; false when the recipient refused it. */
+  private pay(ctx: Context, to: Uint8Array, amount: bigint, loanId: bigint, role: string): boolean {
     const refused = this.deps.custody.pay(ctx, to, amount);
     // Only a denied account refuses uusd: what it cannot take stays in the lending account, on record in this event.
     if (refused) emit(ctx, EVENT.collateralHeld, { loan_id: loanId, owner: role, collateral: STABLECOIN_DENOM, amount, refusal: refused.log });
+    return refused === undefined;
   }
 }

@@ -21,6 +21,7 @@ import {
   VALUER_PREFIX,
   WRITE_OFF_PREFIX,
 } from "./keys.js";
+import { storedDecimal } from "./loan.js";
 
 const EMPTY = new Uint8Array(0);
 
@@ -213,8 +214,13 @@ export class LendingStore {
     return bytes ? RateAccumulator.decode(bytes) : undefined;
   }
 
+  /** The accumulator of a loan's rate group (absent before the first loan at its rate is funded). */
+  loanAccumulator(loan: Pick<Loan, "ratePerSecond">): RateAccumulator | undefined {
+    return this.getAccumulator(storedDecimal(loan.ratePerSecond));
+  }
+
   putAccumulator(accumulator: RateAccumulator): void {
-    this.kv.set(concatBytes(ACCUMULATOR_PREFIX, rateKey(BigInt(accumulator.ratePerSecond))), RateAccumulator.encode(accumulator).finish());
+    this.kv.set(concatBytes(ACCUMULATOR_PREFIX, rateKey(storedDecimal(accumulator.ratePerSecond))), RateAccumulator.encode(accumulator).finish());
   }
 
   *accumulators(): Generator<RateAccumulator> {

@@ -13,7 +13,7 @@ const MAX_AMOUNT = 2n ** 128n - 1n;
 /** 9999-12-31T23:59:59Z, the last second protobuf's Timestamp allows. */
 const MAX_TIMESTAMP_SECONDS = 253_402_300_799n;
 /** APRs above 1000% are refused as typos. */
-const MAX_APR = 10n * 10n ** 18n;
+export const MAX_APR = 10n * 10n ** 18n;
 export const MAX_NOTE_BYTES = 256;
 
 /** A positive whole number below 2^128 written in decimal. */
@@ -47,7 +47,7 @@ export function readLoanRequest(msg: MsgRequestLoan): LoanRequest | AppError {
   const principal = parseAmount(msg.principal, "principal");
   if (isError(principal)) return principal;
   const apr = parseDecimal(msg.apr);
-  if (apr === undefined || apr > MAX_APR) return ErrInvalidRequest.wrap(`apr must be a decimal from 0 to 10 (1000%), got "${msg.apr}"`);
+  if (apr === undefined || apr > MAX_APR) return ErrInvalidRequest.wrap(`apr must be a decimal from 0 to 10 (1000%) with at most 18 places, e.g. "0.1" for 10%, got "${msg.apr}"`);
   if (msg.schedule !== ScheduleKind.SCHEDULE_KIND_BULLET && msg.schedule !== ScheduleKind.SCHEDULE_KIND_AMORTISING) {
     return ErrInvalidRequest.wrap("schedule must be SCHEDULE_KIND_BULLET or SCHEDULE_KIND_AMORTISING");
   }

@@ -6,7 +6,9 @@ import { ONE, parseDecimal } from "../../types/decimal.js";
 import { ratePerSecondFromApr } from "../lending/interest.js";
 import { seniorGrowth } from "./nav.js";
 import { DUST_SUPPLY } from "./price.js";
-import { attributes, DAY, fractionDenom, fundedPool, JUNIOR, lendingMsg, poolMsg, POOLS_ADDRESS, SENIOR, startPoolsChain, type PoolsChain, type Wallet } from "./test-fixture.js";
+import { LoanStatus } from "../../generated/persistence/lending/v1/types.js";
+import { outstandingOf } from "../lending/loan.js";
+import { attributes, DAY, fractionDenom, fundedPool, JUNIOR, lendingMsg, placeOrder, poolMsg, POOLS_ADDRESS, SENIOR, startPoolsChain, type PoolsChain, type Wallet } from "./test-fixture.js";
 
 const SENIOR_RATE = ratePerSecondFromApr(parseDecimal("0.05")!);
 const F1 = fractionDenom("f1");
@@ -18,6 +20,7 @@ type Command =
   | { kind: "claim"; who: 0 | 1; senior: boolean }
   | { kind: "finance"; loan: 1n | 2n }
   | { kind: "repay"; amount: bigint }
+  | { kind: "bid"; units: bigint }
   | { kind: "advance"; seconds: bigint };
 
 const who = fc.constantFrom<0 | 1>(0, 1);
@@ -29,6 +32,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant("claim" as const), who, senior: fc.boolean() }),
   fc.record({ kind: fc.constant("finance" as const), loan: fc.constantFrom<1n | 2n>(1n, 2n) }),
   fc.record({ kind: fc.constant("repay" as const), amount: fc.bigInt({ min: 1n, max: 150_000_000n }) }),
+  fc.record({ kind: fc.constant("bid" as const), units: fc.bigInt({ min: 1n, max: 60n }) }),
   fc.record({ kind: fc.constant("advance" as const), seconds: fc.constantFrom(100n, 3n * DAY) }),
 );
 
@@ -85,6 +89,11 @@ async function run(t: PoolsChain, commands: Command[]): Promise<void> {
     if (c.kind === "claim") tx = investor!.tx(poolMsg.claim(investor!, 1n, tranche));
     if (c.kind === "finance") tx = t.valuer.tx(poolMsg.finance(t.valuer, 1n, c.loan));
     if (c.kind === "repay") tx = t.alice.tx(lendingMsg.repay(t.alice, 1n, c.amount));
+    // Alice (not an investor) buys units of loan 2's collateral on its auction, at or above the reserve.
+    const auction = c.kind === "bid" ? (await t.chain.loan(2n)) : undefined;
+    if (c.kind === "bid" && auction?.loan!.status === LoanStatus.LOAN_STATUS_AUCTION) {
+      tx = t.alice.tx(placeOrder(t.alice.signer, { base: F1, side: "buy", price: BigInt(auction.debt) / 60n + 2n, quantity: c.units }));
+    }
     if (c.kind === "advance") t.chain.advance(c.seconds);
     const result = await t.chain.block(tx ? [await tx] : []);
     const r = result.txResults[0];
@@ -111,6 +120,7 @@ async function run(t: PoolsChain, commands: Command[]): Promise<void> {
     const tokenValue = worth(pool.seniorSupply, view.seniorPrice) + worth(pool.juniorSupply, view.juniorPrice);
     expect(tokenValue <= BigInt(view.nav) + BigInt(pool.reserve) + dust(pool.seniorSupply, view.seniorValue) + dust(pool.juniorSupply, view.juniorValue)).toBe(true);
     expect(BigInt(view.seniorValue) + BigInt(view.juniorValue)).toBe(BigInt(view.nav) + BigInt(pool.reserve));
+    await checkLoanBook(t, pool);
     // Interest accrues once per second: the senior checkpoint moves only by executed orders (or a realised loss).
     if (executed) {
       const accrued = seniorGrowth(model.value, SENIOR_RATE, t.chain.now - model.since);
@@ -125,4 +135,29 @@ async function run(t: PoolsChain, commands: Command[]): Promise<void> {
     const owed = seniorGrowth(model.value, SENIOR_RATE, t.chain.now - model.since);
     expect(BigInt(view.seniorValue) === owed || view.juniorValue === "0").toBe(true);
   }
+}
+
+/**
+ * The NAV ledger follows lending: the buckets hold exactly the performing loans' outstanding
+ * cashflows, an impaired or written-off loan is out of them at a value within its outstanding face
+ * and (once impaired) its collateral cap, and the pool's written-off value is the sum of those values.
+ */
+async function checkLoanBook(t: PoolsChain, pool: Pool): Promise<void> {
+  const record = t.chain.app.exportGenesis().pools as { loans?: { loan_id: string; impaired?: boolean; written_off_value: string; write_off_fraction: string; collateral_value: string }[]; buckets?: { amount: string }[] };
+  let performingFace = 0n;
+  let values = 0n;
+  for (const entry of record.loans ?? []) {
+    const loan = (await t.chain.loan(BigInt(entry.loan_id))).loan!;
+    const face = outstandingOf(loan).reduce((sum, c) => sum + c.amount, 0n);
+    const impaired = entry.impaired === true;
+    expect(impaired).toBe(loan.status !== LoanStatus.LOAN_STATUS_ACTIVE);
+    if (!impaired && entry.write_off_fraction === "0.000000000000000000") performingFace += face;
+    else {
+      const value = BigInt(entry.written_off_value);
+      expect(value <= face && (!impaired || value <= BigInt(entry.collateral_value))).toBe(true);
+      values += value;
+    }
+  }
+  expect((record.buckets ?? []).reduce((sum, b) => sum + BigInt(b.amount), 0n)).toBe(performingFace);
+  expect(BigInt(pool.writtenOffValue)).toBe(values);
 }

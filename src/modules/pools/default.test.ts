@@ -34,12 +34,12 @@ describe("pools: a defaulted loan's loss", () => {
     expect(attributes(bought.txResults[0]!, "pool_loan_payment")[0]).toMatchObject({ pool_id: "1", loan_id: "1", kind: "recovery" });
     t.chain.advance(100n);
     const expired = await t.ok();
-    expect(endEvents(expired, "pool_loan_written_off")[0]).toMatchObject({ pool_id: "1", loan_id: "1", fraction: "500000000000000000", closed: "false" });
+    expect(endEvents(expired, "pool_loan_written_off")[0]).toMatchObject({ pool_id: "1", loan_id: "1", fraction: "0.500000000000000000", closed: "false" });
     expect(await t.chain.balance(POOLS_ADDRESS, F1)).toBe(100n - sold);
     const half = await t.pool();
     t.chain.advance(2n * DAY);
     const written = await t.ok();
-    expect(endEvents(written, "pool_loan_written_off")[0]).toMatchObject({ fraction: "1000000000000000000", closed: "true" });
+    expect(endEvents(written, "pool_loan_written_off")[0]).toMatchObject({ fraction: "1.000000000000000000", closed: "true" });
     expect((await t.chain.loan(1n)).loan!.status).toBe(LoanStatus.LOAN_STATUS_WRITTEN_OFF);
     return { proceeds, half };
   };

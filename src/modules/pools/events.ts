@@ -1,14 +1,16 @@
 import type { Context } from "../../types/context.js";
 
-/** The pools module's typed events. Amounts are base units, prices and ratios 18-decimal integers. */
+/** The pools module's typed events. Amounts are base units; prices and fractions decimals with 18 fractional digits. */
 export const EVENT = {
   poolCreated: "pool_created",
   orderUpdated: "pool_order_updated",
   epochClosed: "pool_epoch_closed",
   epochExecuted: "pool_epoch_executed",
+  epochReopened: "pool_epoch_reopened",
   claimed: "pool_claimed",
   loanFinanced: "pool_loan_financed",
   loanPayment: "pool_loan_payment",
+  loanImpaired: "pool_loan_impaired",
   loanWrittenOff: "pool_loan_written_off",
 } as const;
 

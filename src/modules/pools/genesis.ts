@@ -2,10 +2,13 @@ import { GenesisState } from "../../generated/persistence/pools/v1/genesis.js";
 import { EpochState, Params, Pool, Tranche } from "../../generated/persistence/pools/v1/types.js";
 import { decodeAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
+import { formatDecimal, ONE, parseDecimal } from "../../types/decimal.js";
 import { isError, type AppError } from "../../types/errors.js";
 import { camelToSnake, renameKeysDeep, snakeToCamel } from "../../types/json-case.js";
 import { ErrInvalidGenesis } from "./errors.js";
 import type { PoolsKeeper } from "./keeper.js";
+import { isPerforming, standingOf } from "./loan-book.js";
+import { bucketTime } from "./nav.js";
 import { DEFAULT_POOLS_PARAMS, toProtoParams } from "./params.js";
 import { PoolsStore } from "./store.js";
 import { parseTerms } from "./terms.js";
@@ -21,7 +24,8 @@ export function defaultPoolsGenesis(): unknown {
 const WHOLE = /^(0|[1-9]\d*)$/;
 const LEDGER_FIELDS = ["reserve", "seniorValue", "seniorSupply", "juniorSupply", "payouts", "writtenOffValue"] as const;
 
-function checkPool(keeper: PoolsKeeper, pool: Pool, nextPoolId: bigint, seen: Set<bigint>): AppError | undefined {
+/** A genesis pool, checked, with its rates in the canonical 18-digit form. */
+function checkPool(keeper: PoolsKeeper, pool: Pool, nextPoolId: bigint, seen: ReadonlyMap<bigint, Pool>): Pool | AppError {
   if (pool.id === 0n || pool.id >= nextPoolId || seen.has(pool.id)) return ErrInvalidGenesis.wrap(`pool id ${pool.id} is 0, repeated or not below next_pool_id`);
   if (isError(decodeAddress(pool.originator))) return ErrInvalidGenesis.wrap(`pool ${pool.id}: invalid originator`);
   const terms = parseTerms(pool, keeper);
@@ -29,7 +33,8 @@ function checkPool(keeper: PoolsKeeper, pool: Pool, nextPoolId: bigint, seen: Se
   const amounts = [...LEDGER_FIELDS.map((field) => pool[field]), pool.seniorOrders?.invest, pool.seniorOrders?.redeem, pool.juniorOrders?.invest, pool.juniorOrders?.redeem];
   if (!amounts.every((a) => a !== undefined && WHOLE.test(a))) return ErrInvalidGenesis.wrap(`pool ${pool.id}: ledger amounts must be whole numbers`);
   if (pool.epoch === 0n || pool.epochState !== EpochState.EPOCH_STATE_OPEN) return ErrInvalidGenesis.wrap(`pool ${pool.id}: the epoch must be positive and open`);
-  return undefined;
+  const rates = { seniorApr: terms.seniorApr, minJuniorRatio: terms.minJuniorRatio, maxJuniorRatio: terms.maxJuniorRatio, discountApr: terms.discountApr };
+  return { ...pool, ...Object.fromEntries(Object.entries(rates).map(([key, value]) => [key, formatDecimal(value)])) };
 }
 
 /**
@@ -47,9 +52,9 @@ export function initPoolsGenesis(keeper: PoolsKeeper, ctx: Context, json: unknow
   const store = new PoolsStore(ctx);
   const nextPoolId = genesis.nextPoolId === 0n ? 1n : genesis.nextPoolId;
   const pools = new Map<bigint, Pool>();
-  for (const pool of genesis.pools) {
-    const error = checkPool(keeper, pool, nextPoolId, new Set(pools.keys()));
-    if (error) return error;
+  for (const record of genesis.pools) {
+    const pool = checkPool(keeper, record, nextPoolId, pools);
+    if (isError(pool)) return pool;
     pools.set(pool.id, pool);
     store.putPool(pool);
   }
@@ -73,19 +78,61 @@ export function initPoolsGenesis(keeper: PoolsKeeper, ctx: Context, json: unknow
     }
     store.putOrder(investor, order);
   }
-  for (const loan of genesis.loans) {
-    if (!pools.has(loan.poolId) || !WHOLE.test(loan.repaid) || !WHOLE.test(loan.writeOffFraction) || !WHOLE.test(loan.writtenOffValue)) return ErrInvalidGenesis.wrap(`pool loan ${loan.loanId}: unknown pool or invalid amounts`);
-    store.putLoan(loan);
-  }
-  for (const bucket of genesis.buckets) {
-    if (!pools.has(bucket.poolId) || !bucket.due || !/^[1-9]\d*$/.test(bucket.amount)) return ErrInvalidGenesis.wrap(`bucket of pool ${bucket.poolId}: unknown pool or invalid amount`);
-    store.addToBucket(bucket.poolId, bucket.due.seconds, BigInt(bucket.amount));
-  }
+  const navError = importLoans(keeper, ctx, store, genesis, pools);
+  if (navError) return navError;
   // Bank's genesis comes first: the pools account must hold every pool's reserve, payouts and invest escrow.
   const ledgers = [...pools.values()].reduce((sum, p) => sum + BigInt(p.reserve) + BigInt(p.payouts) + BigInt(p.seniorOrders!.invest) + BigInt(p.juniorOrders!.invest), 0n);
   const held = keeper.accountBalance(ctx);
   if (held < ledgers) return ErrInvalidGenesis.wrap(`pools' ledgers count ${ledgers}uusd but the pools account holds ${held}uusd`);
   store.setNextPoolId(nextPoolId);
+  return undefined;
+}
+
+/**
+ * Imports the pool loans and buckets, which must be what lending's loans (imported before) say:
+ * the buckets of each pool hold exactly its performing loans' outstanding cashflows, and its
+ * written_off_value is the sum of its other loans' values, each as the hooks would compute it.
+ */
+function importLoans(keeper: PoolsKeeper, ctx: Context, store: PoolsStore, genesis: GenesisState, pools: Map<bigint, Pool>): AppError | undefined {
+  const expected = new Map<string, bigint>();
+  const written = new Map<bigint, bigint>();
+  const seen = new Set<bigint>();
+  for (const loan of genesis.loans) {
+    const fraction = parseDecimal(loan.writeOffFraction);
+    const amounts = [loan.repaid, loan.writtenOffValue, loan.collateralValue];
+    if (!pools.has(loan.poolId) || seen.has(loan.loanId) || fraction === undefined || fraction >= ONE || !amounts.every((a) => WHOLE.test(a))) {
+      return ErrInvalidGenesis.wrap(`pool loan ${loan.loanId}: unknown pool, repeated, or invalid amounts or fraction`);
+    }
+    seen.add(loan.loanId);
+    const contribution = keeper.loans.contribution(ctx, pools.get(loan.poolId)!, loan);
+    if (typeof contribution === "string") return ErrInvalidGenesis.wrap(`pool loan ${loan.loanId}: ${contribution}`);
+    const value = BigInt(loan.writtenOffValue);
+    // A performing loan counts in the buckets only; another at most what the hooks would value it at now.
+    if (isPerforming(standingOf(loan)) ? value !== 0n : value > contribution.value) {
+      return ErrInvalidGenesis.wrap(`pool loan ${loan.loanId}: written_off_value ${loan.writtenOffValue}, at most ${contribution.value}`);
+    }
+    written.set(loan.poolId, (written.get(loan.poolId) ?? 0n) + value);
+    for (const cashflow of contribution.cashflows) {
+      const key = `${loan.poolId}/${bucketTime(cashflow.due)}`;
+      expected.set(key, (expected.get(key) ?? 0n) + cashflow.amount);
+    }
+    store.putLoan({ ...loan, writeOffFraction: formatDecimal(fraction) });
+  }
+  for (const bucket of genesis.buckets) {
+    const key = `${bucket.poolId}/${bucket.due?.seconds}`;
+    const amount = expected.get(key);
+    if (!pools.has(bucket.poolId) || !bucket.due || amount === undefined || bucket.amount !== amount.toString()) {
+      return ErrInvalidGenesis.wrap(`bucket of pool ${bucket.poolId} due ${bucket.due?.seconds}: unknown pool, or not the ${amount ?? 0n}uusd its loans' outstanding cashflows sum to`);
+    }
+    expected.delete(key);
+    store.addToBucket(bucket.poolId, bucket.due.seconds, amount);
+  }
+  const missing = expected.keys().next();
+  if (!missing.done) return ErrInvalidGenesis.wrap(`bucket ${missing.value} (pool/day) is missing for the pool's loans`);
+  for (const pool of pools.values()) {
+    const sum = written.get(pool.id) ?? 0n;
+    if (pool.writtenOffValue !== sum.toString()) return ErrInvalidGenesis.wrap(`pool ${pool.id}: written_off_value ${pool.writtenOffValue}, but its loans count ${sum}`);
+  }
   return undefined;
 }
 

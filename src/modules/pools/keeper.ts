@@ -227,6 +227,13 @@ export class PoolsKeeper {
       senior: { value: values.senior, supply: BigInt(pool.seniorSupply), invest: BigInt(orders.senior.invest), redeem: BigInt(orders.senior.redeem) },
       junior: { value: values.junior, supply: BigInt(pool.juniorSupply), invest: BigInt(orders.junior.invest), redeem: BigInt(orders.junior.redeem) },
     });
+    if ([outcome.senior, outcome.junior].every((filled) => filled.invested === 0n && filled.paid === 0n && filled.redeemed === 0n)) {
+      // Nothing could execute: the same epoch reopens, with no record for orders to settle through and
+      // the senior checkpoint untouched, so closing empty epochs again and again costs investors nothing.
+      store.putPool({ ...pool, epochStart: time(now), epochState: EpochState.EPOCH_STATE_OPEN });
+      emit(ctx, EVENT.epochReopened, { pool_id: pool.id, epoch: pool.epoch, nav: values.nav, reserve: values.reserve, senior_price: formatDecimal(outcome.senior.price), junior_price: formatDecimal(outcome.junior.price) });
+      return;
+    }
     for (const [name, filled] of [["senior", outcome.senior], ["junior", outcome.junior]] as const) {
       const denom = trancheDenom(pool.id, name);
       // Wiring errors only: the module account has both permissions and holds the escrowed tokens.
@@ -254,8 +261,8 @@ export class PoolsKeeper {
       epoch: pool.epoch,
       nav: values.nav,
       reserve: outcome.reserve,
-      senior_price: outcome.senior.price,
-      junior_price: outcome.junior.price,
+      senior_price: formatDecimal(outcome.senior.price),
+      junior_price: formatDecimal(outcome.junior.price),
       senior_invested: outcome.senior.invested,
       senior_redeemed: outcome.senior.redeemed,
       senior_paid: outcome.senior.paid,
@@ -288,7 +295,7 @@ function execution(filled: TrancheFill): TrancheExecution {
   return {
     investOrdered: filled.investOrdered.toString(),
     redeemOrdered: filled.redeemOrdered.toString(),
-    price: filled.price.toString(),
+    price: formatDecimal(filled.price),
     invested: filled.invested.toString(),
     minted: filled.minted.toString(),
     redeemed: filled.redeemed.toString(),

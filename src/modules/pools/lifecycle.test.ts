@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MsgClaimResponse, MsgCreatePoolResponse } from "../../generated/persistence/pools/v1/tx.js";
 import { OrderState } from "../../generated/persistence/pools/v1/query.js";
 import { MsgRepayResponse } from "../../generated/persistence/lending/v1/tx.js";
-import { ONE, parseDecimal } from "../../types/decimal.js";
+import { formatDecimal, ONE, parseDecimal } from "../../types/decimal.js";
 import { accrue, discount, ratePerSecondFromApr } from "../lending/interest.js";
 import { seniorGrowth } from "./nav.js";
 import { attributes, JUNIOR, lendingMsg, poolMsg, POOLS_ADDRESS, response, SENIOR, startPoolsChain, YEAR, type PoolsChain } from "./test-fixture.js";
@@ -32,7 +32,7 @@ describe("pools: invest, finance, repay, redeem", () => {
     const closed = await t.ok(t.alice.tx(poolMsg.close(t.alice, 1n)));
     const seniorSince = t.chain.now;
     const executed = attributes({ events: closed.events }, "pool_epoch_executed")[0]!;
-    expect(executed).toMatchObject({ pool_id: "1", epoch: "1", senior_invested: "400000000", junior_invested: "200000000", senior_price: ONE.toString(), junior_price: ONE.toString() });
+    expect(executed).toMatchObject({ pool_id: "1", epoch: "1", senior_invested: "400000000", junior_invested: "200000000", senior_price: formatDecimal(ONE), junior_price: formatDecimal(ONE) });
     expect((await t.orders(t.bob)).map((o) => [o.order!.claimableTokens, o.state])).toEqual([["400000000", OrderState.ORDER_STATE_EXECUTED]]);
     const claimed = await t.ok(t.bob.tx(poolMsg.claim(t.bob, 1n, SENIOR)), t.carol.tx(poolMsg.claim(t.carol, 1n, JUNIOR)));
     expect(response(claimed.txResults[0]!, MsgClaimResponse)).toEqual({ tokens: "400000000", uusd: "0" });
@@ -75,8 +75,8 @@ describe("pools: invest, finance, repay, redeem", () => {
     const juniorValue = 100_000_000n + debt - seniorValue;
     const result = attributes({ events: final.events }, "pool_epoch_executed")[0]!;
     expect(result).toMatchObject({
-      senior_price: ((seniorValue * ONE) / 400_000_000n).toString(),
-      junior_price: ((juniorValue * ONE) / 200_000_000n).toString(),
+      senior_price: formatDecimal((seniorValue * ONE) / 400_000_000n),
+      junior_price: formatDecimal((juniorValue * ONE) / 200_000_000n),
       senior_redeemed: "400000000",
       junior_redeemed: "200000000",
       reserve: "0",

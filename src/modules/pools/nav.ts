@@ -19,6 +19,8 @@ export function moveCashflows(store: PoolsStore, poolId: bigint, cashflows: read
   for (const cashflow of cashflows) if (cashflow.amount > 0n) store.addToBucket(poolId, bucketTime(cashflow.due), sign * cashflow.amount);
 }
 
+/** A pool's discount rate per second (its discount APR, rounded up as lending's rates). */
+export const discountRateOf = (pool: Pick<Pool, "discountApr">): bigint => ratePerSecondFromApr(parseDecimal(pool.discountApr)!);
 const rateOf = (apr: string): bigint => ratePerSecondFromApr(parseDecimal(apr)!);
 
 /**
@@ -27,7 +29,7 @@ const rateOf = (apr: string): bigint => ratePerSecondFromApr(parseDecimal(apr)!)
  * value. O(buckets): one per day with expected cashflows, never one per loan.
  */
 export function netAssetValue(store: PoolsStore, pool: Pool, now: bigint): bigint {
-  const rate = rateOf(pool.discountApr);
+  const rate = discountRateOf(pool);
   let nav = BigInt(pool.writtenOffValue);
   for (const bucket of store.buckets(pool.id)) nav += presentValue({ due: bucket.due!.seconds, amount: BigInt(bucket.amount) }, rate, now);
   return nav;
@@ -68,8 +70,15 @@ export function poolValues(store: PoolsStore, pool: Pool, now: bigint): PoolValu
   return { nav, reserve, senior, junior, seniorPrice: tokenPrice(senior, BigInt(pool.seniorSupply)), juniorPrice: tokenPrice(junior, BigInt(pool.juniorSupply)) };
 }
 
-/** The written-off value of outstanding cashflows: their face amount less the fraction, rounded down. */
-export function writtenOffValue(outstanding: readonly Pick<Cashflow, "amount">[], fraction: bigint): bigint {
-  const face = outstanding.reduce((sum, c) => sum + c.amount, 0n);
-  return (face * (ONE - fraction)) / ONE;
+/**
+ * The value of a loan out of the buckets (impaired or written off) at `now`: the present value of
+ * its outstanding cashflows as the buckets count them (each at the end of its day, rounded down),
+ * capped once impaired at the collateral value it can be relied on for, less the write-off
+ * fraction, rounded down. So it never exceeds what the loan counted for while performing, what the
+ * borrower still owes, nor what the collateral backs. It is fixed until the next hook re-values it.
+ */
+export function impairedValue(outstanding: readonly Pick<Cashflow, "due" | "amount">[], collateralCap: bigint | undefined, fraction: bigint, discountRate: bigint, now: bigint): bigint {
+  const worth = outstanding.reduce((sum, c) => sum + presentValue({ due: bucketTime(c.due), amount: c.amount }, discountRate, now), 0n);
+  const basis = collateralCap !== undefined && collateralCap < worth ? collateralCap : worth;
+  return (basis * (ONE - fraction)) / ONE;
 }

@@ -53,9 +53,10 @@ describe("pools: refusals and bounds", () => {
     await t.ok(t.valuer.tx(poolMsg.create(t.valuer)));
     await t.ok(t.carol.tx(poolMsg.invest(t.carol, 1n, JUNIOR, 300_000n)));
     t.chain.advance(10n);
-    // The junior alone would be 100% of the pool, above the 50% maximum: nothing executes.
+    // The junior alone would be 100% of the pool, above the 50% maximum: nothing executes, the epoch reopens.
     const alone = await t.ok(t.alice.tx(poolMsg.close(t.alice, 1n)));
-    expect(attributes({ events: alone.events }, "pool_epoch_executed")[0]).toMatchObject({ junior_invested: "0", senior_invested: "0" });
+    expect(attributes({ events: alone.events }, "pool_epoch_executed")).toEqual([]);
+    expect(attributes({ events: alone.events }, "pool_epoch_reopened")[0]).toMatchObject({ epoch: "1" });
     expect((await t.orders(t.carol)).map((o) => [o.order!.invest, o.state])).toEqual([["300000", OrderState.ORDER_STATE_OPEN]]);
     // With 100,000 of senior the junior may reach 100,000 (50%); the other 200,000 roll over.
     await t.ok(t.bob.tx(poolMsg.invest(t.bob, 1n, SENIOR, 100_000n)));

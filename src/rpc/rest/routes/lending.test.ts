@@ -130,8 +130,8 @@ describe("lending REST routes", () => {
       lender: t.bob.address,
       appraisal_id: "2",
       principal: "800000000",
-      // Loan's 18-decimal fields hold the integer (LegacyDec's wire form) and stay plain strings.
-      apr: "100000000000000000",
+      // 18-decimal fields are decimals with all 18 places, as params' rates; amounts whole uusd.
+      apr: "0.100000000000000000",
       maturity: iso(times.maturity),
       grace_seconds: "86400",
       schedule: "SCHEDULE_KIND_BULLET",
@@ -139,7 +139,9 @@ describe("lending REST routes", () => {
       status: "LOAN_STATUS_ACTIVE",
       requested_at: iso(times.requested),
       funded_at: iso(times.funded),
-      rate_per_second: "1000000003170979199",
+      rate_per_second: "1.000000003170979199",
+      normalized_debt: expect.stringMatching(/^[1-9]\d*\.\d{18}$/),
+      written_off_fraction: "0.000000000000000000",
       outstanding_principal: (800_000_000n - BigInt(repaid.principal)).toString(),
       repaid: "100000000",
       default_at: iso(times.maturity + 86_400n),

@@ -63,7 +63,7 @@ describe("pools REST routes", () => {
     });
     const epoch = await get("/persistence/pools/v1/pools/1/epochs/1");
     expect(epoch.status).toBe(200);
-    expect((epoch.json.result as Record<string, unknown>).senior).toMatchObject({ invest_ordered: "400000000", invested: "400000000", minted: "400000000", price: "1000000000000000000" });
+    expect((epoch.json.result as Record<string, unknown>).senior).toMatchObject({ invest_ordered: "400000000", invested: "400000000", minted: "400000000", price: "1.000000000000000000" });
     expect((await get("/persistence/pools/v1/pools/1/epochs/9")).status).toBe(404);
     expect((await get(`/persistence/pools/v1/pools/2/orders/${POOLS_ADDRESS}`)).status).toBe(404);
   });

@@ -55,7 +55,7 @@ export interface MsgRequestLoan {
   appraisalId: bigint;
   /** uusd, a positive whole number. */
   principal: string;
-  /** Annual rate, a decimal fraction ("0.1" = 10%). */
+  /** Annual rate, a decimal fraction with at most 18 places, from 0 to 10: "0.1" = 10%. */
   apr: string;
   maturity: Timestamp | undefined;
   graceSeconds: bigint;

@@ -139,7 +139,13 @@ export function loanStatusToJSON(object: LoanStatus): string {
   }
 }
 
-/** The module's parameters (every key is also a governance params key). */
+/**
+ * The module's parameters (every key is also a governance params key).
+ *
+ * Every 18-decimal fixed-point field of lending (rates, fractions, the index, normalized debt) is
+ * a decimal string with a point: the chain writes it with all 18 places ("0.120000000000000000")
+ * and reads up to 18 ("0.12", "1"). Amounts in uusd are whole numbers ("800000000").
+ */
 export interface Params {
   /** What borrowers and lenders must meet (checked when pledging, requesting and funding). */
   participantRequirement:
@@ -166,14 +172,14 @@ export interface Params {
 /** The loan-to-value cap of one asset class: principal ≤ ⌊appraised value × rate⌋. */
 export interface AdvanceRate {
   classId: string;
-  /** 18-decimal fraction in [0, 1], e.g. "0.800000000000000000". */
+  /** Decimal fraction in [0, 1], e.g. "0.800000000000000000". */
   rate: string;
 }
 
 /** Once a loan is overdue by more than overdue_days days, fraction of its debt is written off. */
 export interface WriteOffStep {
   overdueDays: bigint;
-  /** 18-decimal fraction in [0, 1]. */
+  /** Decimal fraction in [0, 1], e.g. "0.250000000000000000". */
   fraction: string;
 }
 
@@ -229,7 +235,7 @@ export interface Loan {
   /** The appraisal the request was checked against. */
   appraisalId: bigint;
   principal: string;
-  /** Annual rate, 18-decimal fraction. */
+  /** Annual rate, a decimal fraction: "0.100000000000000000" = 10%. */
   apr: string;
   maturity: Timestamp | undefined;
   graceSeconds: bigint;
@@ -241,9 +247,15 @@ export interface Loan {
   fundedAt:
     | Timestamp
     | undefined;
-  /** The per-second rate of the loan's rate accumulator (18 decimals). */
+  /**
+   * The per-second growth factor of the loan's rate accumulator, a decimal ≥ 1: 1 + apr / 31,536,000
+   * rounded up to 18 places ("1.000000003170979199" at 10%).
+   */
   ratePerSecond: string;
-  /** Debt divided by the accumulator's index (18 decimals); the debt is ⌈normalized × index⌉. */
+  /**
+   * Debt in uusd divided by the accumulator's index, a decimal ("800000000.000000000000000000");
+   * the debt is ⌈normalized × index⌉.
+   */
   normalizedDebt: string;
   /** Principal not yet repaid: what a repayment reduces after the interest. */
   outstandingPrincipal: string;
@@ -259,7 +271,7 @@ export interface Loan {
   auctionOrderId: bigint;
   /** uusd the auction raised in total (to the lender and any excess to the borrower). */
   auctionProceeds: string;
-  /** The write-off fraction applied so far (18 decimals), and the next write-off time. */
+  /** The write-off fraction applied so far, a decimal in [0, 1], and the next write-off time. */
   writtenOffFraction: string;
   nextWriteOffAt: Timestamp | undefined;
   closedAt: Timestamp | undefined;
@@ -267,8 +279,9 @@ export interface Loan {
 
 /** A rate group: all loans at one per-second rate share this index checkpoint. */
 export interface RateAccumulator {
+  /** The per-second growth factor, a decimal ≥ 1 ("1.000000003170979199"). */
   ratePerSecond: string;
-  /** 18 decimals, 1 at `since`. */
+  /** A decimal ≥ 1: "1.000000000000000000" when the group starts, the index at `since`. */
   index: string;
   since: Timestamp | undefined;
 }

@@ -83,7 +83,7 @@ export interface QueryParamsResponse {
   params: Params | undefined;
 }
 
-/** A pool and its live figures (uusd; prices are uusd per token, 18-decimal strings). */
+/** A pool and its live figures (uusd; prices are uusd per token, decimals with 18 fractional digits). */
 export interface PoolView {
   pool: Pool | undefined;
   nav: string;

@@ -114,7 +114,10 @@ export interface TrancheOrders {
 export interface Pool {
   id: bigint;
   originator: string;
-  /** Senior APR, junior ratio bounds and the NAV discount rate, 18-decimal strings ("0.05"). */
+  /**
+   * Senior APR, junior ratio bounds and the NAV discount rate: decimals with 18 fractional digits
+   * ("0.050000000000000000"; messages and genesis may give up to 18, "0.05").
+   */
   seniorApr: string;
   minJuniorRatio: string;
   maxJuniorRatio: string;
@@ -142,7 +145,7 @@ export interface Pool {
     | undefined;
   /** uusd of executed redemptions set aside until investors claim it. */
   payouts: string;
-  /** Σ over written-off loans of their outstanding cashflows × (1 − write-off fraction). */
+  /** Σ over the pool's impaired and written-off loans (out of the buckets) of their value. */
   writtenOffValue: string;
 }
 
@@ -156,7 +159,7 @@ export interface TrancheExecution {
   /** Open orders at the close: uusd to invest, tokens to redeem. */
   investOrdered: string;
   redeemOrdered: string;
-  /** The token price of the epoch (uusd per token, 18-decimal integer). */
+  /** The token price of the epoch: uusd per token, a decimal with 18 fractional digits ("1.000000000000000000"). */
   price: string;
   /** Executed: uusd invested, tokens minted, tokens redeemed, uusd paid out. */
   invested: string;
@@ -192,16 +195,27 @@ export interface Order {
   partlyExecuted: boolean;
 }
 
-/** A loan the pool financed, with how the NAV counts it. */
+/**
+ * A loan the pool financed, with how the NAV counts it: performing (not impaired, nothing written
+ * off), by its outstanding cashflows in the due-day buckets; otherwise out of the buckets at
+ * ⌊min(outstanding face, collateral_value) × (1 − write_off_fraction)⌋ (the cap only once impaired).
+ */
 export interface PoolLoan {
   poolId: bigint;
   loanId: bigint;
   /** uusd the borrower (or an auction) paid back to the pool so far. */
   repaid: string;
-  /** The last write-off fraction (18-decimal integer; 0: performing, valued by its cashflows in buckets). */
+  /** The last write-off fraction, a decimal with 18 fractional digits ("0.000000000000000000": none). */
   writeOffFraction: string;
-  /** Its contribution to the pool's written_off_value while written off. */
+  /** Its contribution to the pool's written_off_value while out of the buckets. */
   writtenOffValue: string;
+  /** Impaired by lending (unpaid past its default time): valued by its recovery estimate. */
+  impaired: boolean;
+  /**
+   * uusd the collateral is relied on for: at impairment its latest appraisal × the class's advance
+   * rate, less the auction proceeds paid to the pool since (never below 0).
+   */
+  collateralValue: string;
 }
 
 /** Expected cashflows of a pool's loans due on one day (the bucket's end, in seconds). */
@@ -1468,7 +1482,15 @@ export const Order: MessageFns<Order> = {
 };
 
 function createBasePoolLoan(): PoolLoan {
-  return { poolId: 0n, loanId: 0n, repaid: "", writeOffFraction: "", writtenOffValue: "" };
+  return {
+    poolId: 0n,
+    loanId: 0n,
+    repaid: "",
+    writeOffFraction: "",
+    writtenOffValue: "",
+    impaired: false,
+    collateralValue: "",
+  };
 }
 
 export const PoolLoan: MessageFns<PoolLoan> = {
@@ -1493,6 +1515,12 @@ export const PoolLoan: MessageFns<PoolLoan> = {
     }
     if (message.writtenOffValue !== "") {
       writer.uint32(42).string(message.writtenOffValue);
+    }
+    if (message.impaired !== false) {
+      writer.uint32(48).bool(message.impaired);
+    }
+    if (message.collateralValue !== "") {
+      writer.uint32(58).string(message.collateralValue);
     }
     return writer;
   },
@@ -1550,6 +1578,22 @@ export const PoolLoan: MessageFns<PoolLoan> = {
             message.writtenOffValue = reader.string();
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.impaired = reader.bool();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.collateralValue = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1577,6 +1621,12 @@ export const PoolLoan: MessageFns<PoolLoan> = {
         : isSet(object.written_off_value)
         ? globalThis.String(object.written_off_value)
         : "",
+      impaired: isSet(object.impaired) ? globalThis.Boolean(object.impaired) : false,
+      collateralValue: isSet(object.collateralValue)
+        ? globalThis.String(object.collateralValue)
+        : isSet(object.collateral_value)
+        ? globalThis.String(object.collateral_value)
+        : "",
     };
   },
 
@@ -1597,6 +1647,12 @@ export const PoolLoan: MessageFns<PoolLoan> = {
     if (message.writtenOffValue !== "") {
       obj.writtenOffValue = message.writtenOffValue;
     }
+    if (message.impaired !== false) {
+      obj.impaired = message.impaired;
+    }
+    if (message.collateralValue !== "") {
+      obj.collateralValue = message.collateralValue;
+    }
     return obj;
   },
 
@@ -1610,6 +1666,8 @@ export const PoolLoan: MessageFns<PoolLoan> = {
     message.repaid = object.repaid ?? "";
     message.writeOffFraction = object.writeOffFraction ?? "";
     message.writtenOffValue = object.writtenOffValue ?? "";
+    message.impaired = object.impaired ?? false;
+    message.collateralValue = object.collateralValue ?? "";
     return message;
   },
 };

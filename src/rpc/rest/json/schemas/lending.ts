@@ -38,9 +38,10 @@ export const lendingResponses = {
 };
 
 /**
- * persistence.lending.v1: records, messages and query responses. Rates and fractions are our
- * protos' plain 18-decimal strings ("0.800000000000000000"), not the SDK's LegacyDec, so they
- * are "string" here. ClaimRequirement is persistence.identity.v1's.
+ * persistence.lending.v1: records, messages and query responses. Every 18-decimal field (rates,
+ * fractions, the index, normalized debt) is a decimal string with a point, in protobuf as in JSON
+ * ("0.800000000000000000"), not the SDK's LegacyDec, so it is "string" here; amounts are whole
+ * uusd strings. ClaimRequirement is persistence.identity.v1's.
  */
 export const lendingSchemas: readonly MessageSchema[] = [
   message(Params, {

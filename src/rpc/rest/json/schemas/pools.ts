@@ -32,7 +32,7 @@ export const poolsResponses = {
   epoch: poolsCodec(q.QueryEpochResponse, "QueryEpochResponse"),
 };
 
-/** persistence.pools.v1: records, messages and query responses; rates and prices are plain 18-decimal strings. */
+/** persistence.pools.v1: records, messages and query responses; rates and prices are decimal strings with 18 fractional digits. */
 export const poolsSchemas: readonly MessageSchema[] = [
   message(Params, { originator_requirement: ClaimRequirement, max_settle_epochs: "uint32" }),
   message(TrancheOrders, { invest: "string", redeem: "string" }),
