@@ -169,6 +169,21 @@ export function registerLendingTx(parent: Command): void {
       };
     },
   );
+
+  addSingleMessageTx(
+    lending,
+    "claim-proceeds <key> <loan-id>",
+    "collect auction proceeds of a loan that lending kept for you while your account refused them (lender's share or borrower's excess)",
+    (claimant, [id]) => {
+      const loanId = parseId(id!, "loan id");
+      return { message: txMessage(codecs.MsgClaimProceedsCodec, { claimant, loanId }), summary: `claim the proceeds kept for you on loan ${loanId}` };
+    },
+    (result) => {
+      const { amount } = firstMsgResponse(result, tx.MsgClaimProceedsResponse);
+      const loanId = eventAttribute(result, "proceeds_released", "loan_id");
+      return { json: { loan_id: loanId, amount }, text: [`${usd(amount)} of loan ${loanId}'s auction proceeds paid to you`] };
+    },
+  );
 }
 
 function parseTimeArgument(text: string): Timestamp {

@@ -183,7 +183,7 @@ describe("persistence tx/query lending, built, against a running node", { timeou
 
   it("has --help for every lending command", async () => {
     const commands = [
-      ...["pledge", "withdraw-pledge", "appraise", "request-loan", "cancel-loan-request", "fund-loan", "repay"].map((c) => ["tx", "lending", c]),
+      ...["pledge", "withdraw-pledge", "appraise", "request-loan", "cancel-loan-request", "fund-loan", "repay", "claim-proceeds"].map((c) => ["tx", "lending", c]),
       ...["params", "valuers", "pledge", "pledges", "appraisal", "appraisals", "loan", "loans-by-borrower", "loans-by-lender"].map((c) => ["query", "lending", c]),
     ];
     for (const command of commands) {

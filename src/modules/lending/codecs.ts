@@ -13,6 +13,7 @@ export const MsgRequestLoanCodec = lendingCodec(tx.MsgRequestLoan, "MsgRequestLo
 export const MsgCancelLoanRequestCodec = lendingCodec(tx.MsgCancelLoanRequest, "MsgCancelLoanRequest");
 export const MsgFundLoanCodec = lendingCodec(tx.MsgFundLoan, "MsgFundLoan");
 export const MsgRepayCodec = lendingCodec(tx.MsgRepay, "MsgRepay");
+export const MsgClaimProceedsCodec = lendingCodec(tx.MsgClaimProceeds, "MsgClaimProceeds");
 
 export const MsgPledgeResponseCodec = lendingCodec(tx.MsgPledgeResponse, "MsgPledgeResponse");
 export const MsgWithdrawPledgeResponseCodec = lendingCodec(tx.MsgWithdrawPledgeResponse, "MsgWithdrawPledgeResponse");
@@ -21,6 +22,7 @@ export const MsgRequestLoanResponseCodec = lendingCodec(tx.MsgRequestLoanRespons
 export const MsgCancelLoanRequestResponseCodec = lendingCodec(tx.MsgCancelLoanRequestResponse, "MsgCancelLoanRequestResponse");
 export const MsgFundLoanResponseCodec = lendingCodec(tx.MsgFundLoanResponse, "MsgFundLoanResponse");
 export const MsgRepayResponseCodec = lendingCodec(tx.MsgRepayResponse, "MsgRepayResponse");
+export const MsgClaimProceedsResponseCodec = lendingCodec(tx.MsgClaimProceedsResponse, "MsgClaimProceedsResponse");
 
 /** Every lending message type, for a CosmJS `Registry` or a router. */
 export const lendingMsgTypes = [
@@ -31,4 +33,5 @@ export const lendingMsgTypes = [
   MsgCancelLoanRequestCodec,
   MsgFundLoanCodec,
   MsgRepayCodec,
+  MsgClaimProceedsCodec,
 ] as const;

@@ -19,6 +19,7 @@ export const EVENT = {
   auctionSettled: "auction_settled",
   collateralRecovered: "collateral_recovered",
   collateralHeld: "collateral_held",
+  proceedsReleased: "proceeds_released",
   loanWrittenOff: "loan_written_off",
 } as const;
 

@@ -52,11 +52,13 @@ export interface SettlementListener {
   afterClose(ctx: Context, closed: OrderClosed): void;
 }
 
-/** What lending needs from the market: placing its auction orders, and hearing of their fills and expiry. */
+/** What lending needs from the market: placing its auction orders, hearing of their fills and expiry, and reading them. */
 export interface LendingMarketKeeper {
   placeOrder(
     ctx: Context,
     request: { owner: Uint8Array; base: string; side: Side; price: bigint; quantity: bigint; expiresAt?: Timestamp },
   ): { orderId: bigint } | AppError;
   addSettlementListener(owner: Uint8Array, listener: SettlementListener): void;
+  /** An open order (genesis checks that a running auction's order escrows its collateral). */
+  getOrder(ctx: Context, id: bigint): { owner: string; base: string; side: Side; remaining: bigint } | undefined;
 }

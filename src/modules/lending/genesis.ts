@@ -1,12 +1,15 @@
 import { GenesisState } from "../../generated/persistence/lending/v1/genesis.js";
 import { LoanStatus, Params, RateAccumulator, Valuer, type Loan, type Pledge } from "../../generated/persistence/lending/v1/types.js";
-import { decodeAddress } from "../../types/address.js";
+import { Side } from "../../generated/persistence/market/v1/types.js";
+import { decodeAddress, encodeAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
 import { formatDecimal, ONE, parseDecimal } from "../../types/decimal.js";
+import { STABLECOIN_DENOM } from "../../types/denoms.js";
 import { isError, type AppError } from "../../types/errors.js";
 import { camelToSnake, renameKeysDeep, snakeToCamel } from "../../types/json-case.js";
 import { parseCollateral } from "./collateral.js";
 import { ErrInvalidGenesis } from "./errors.js";
+import { heldOf, totalHeld } from "./held.js";
 import { ratePerSecondFromApr } from "./interest.js";
 import type { LendingKeeper } from "./keeper.js";
 import { DEFAULT_PREFIX, NEXT_APPRAISAL_ID_KEY, NEXT_LOAN_ID_KEY, NEXT_PLEDGE_ID_KEY, WRITE_OFF_PREFIX } from "./keys.js";
@@ -57,8 +60,9 @@ export function valuersFromJson(json: unknown): Valuer[] | AppError {
  * Imports params, valuers, pledges, appraisals, loans and accumulators, rebuilding every index
  * (owners, appraisals per pledge, borrowers, lenders, default and write-off times, auctions).
  * References must hold: a pledge's loan exists and names it back, a loan holding collateral has
- * its pledge, an owing loan its accumulator; ids stay below the next ids; the lending account
- * holds at least the fraction units its pledges count (bank's genesis comes first). Decimal
+ * its pledge, an owing loan its accumulator, a loan on auction its market order; ids stay below
+ * the next ids; the lending account holds at least the fraction units its pledges not on auction
+ * count and the uusd its loans keep (bank's genesis comes first). Decimal
  * fields take at most 18 places and are stored with all 18; a loan's rate must be its APR's.
  */
 export function initLendingGenesis(keeper: LendingKeeper, ctx: Context, json: unknown): AppError | undefined {
@@ -88,17 +92,25 @@ export function initLendingGenesis(keeper: LendingKeeper, ctx: Context, json: un
     loans.set(loan.id, loan);
   }
   const pledges = new Map<bigint, Pledge>();
-  const units = new Map<string, bigint>();
+  // What the lending account must hold: fraction units of pledges not on auction, and uusd kept for loans.
+  const held = new Map<string, bigint>();
+  const hold = (denom: string, amount: bigint) => held.set(denom, (held.get(denom) ?? 0n) + amount);
   for (const pledge of genesis.pledges) {
     const error = checkPledge(pledge, next.pledge, pledges, loans);
     if (error) return error;
     pledges.set(pledge.id, pledge);
-    if (pledge.collateral.startsWith("asset/")) units.set(pledge.collateral, (units.get(pledge.collateral) ?? 0n) + BigInt(pledge.amount));
+    const onAuction = loans.get(pledge.loanId)?.status === LoanStatus.LOAN_STATUS_AUCTION;
+    if (pledge.collateral.startsWith("asset/") && !onAuction) hold(pledge.collateral, BigInt(pledge.amount));
     store.putPledge(pledge);
   }
   for (const loan of loans.values()) {
     const holdsCollateral = loan.status === LoanStatus.LOAN_STATUS_REQUESTED || loan.status === LoanStatus.LOAN_STATUS_ACTIVE || loan.status === LoanStatus.LOAN_STATUS_AUCTION;
     if (holdsCollateral && pledges.get(loan.pledgeId)?.loanId !== loan.id) return ErrInvalidGenesis.wrap(`loan ${loan.id} needs pledge ${loan.pledgeId} naming it`);
+    if (loan.status === LoanStatus.LOAN_STATUS_AUCTION) {
+      const refused = checkAuctionOrder(keeper, ctx, loan, pledges.get(loan.pledgeId)!);
+      if (refused) return refused;
+    }
+    hold(STABLECOIN_DENOM, totalHeld(heldOf(loan)));
     store.insertLoan(loan);
     if (loan.status === LoanStatus.LOAN_STATUS_ACTIVE) store.setIndex(DEFAULT_PREFIX, seconds(loan.defaultAt), loan.id);
     if (loan.status === LoanStatus.LOAN_STATUS_DEFAULTED && loan.nextWriteOffAt) store.setIndex(WRITE_OFF_PREFIX, seconds(loan.nextWriteOffAt), loan.id);
@@ -112,13 +124,27 @@ export function initLendingGenesis(keeper: LendingKeeper, ctx: Context, json: un
     appraisals.add(appraisal.id);
     store.putAppraisal(appraisal);
   }
-  for (const [denom, amount] of [...units].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const held = keeper.custody.balance(ctx, denom);
-    if (held < amount) return ErrInvalidGenesis.wrap(`pledges count ${amount}${denom} but the lending account holds ${held}`);
+  for (const [denom, amount] of [...held].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const balance = keeper.custody.balance(ctx, denom);
+    if (balance < amount) return ErrInvalidGenesis.wrap(`${denom === STABLECOIN_DENOM ? "loans keep" : "pledges count"} ${amount}${denom} but the lending account holds ${balance}`);
   }
   store.setNextId(NEXT_PLEDGE_ID_KEY, next.pledge);
   store.setNextId(NEXT_APPRAISAL_ID_KEY, next.appraisal);
   store.setNextId(NEXT_LOAN_ID_KEY, next.loan);
+  return undefined;
+}
+
+/**
+ * A running auction's collateral is escrowed by the market on lending's sell order (market's
+ * genesis comes first): the order must be open, lending's, of the pledged collateral, and have at
+ * most the pledged units left (fills so far went to buyers).
+ */
+function checkAuctionOrder(keeper: LendingKeeper, ctx: Context, loan: Loan, pledge: Pledge): AppError | undefined {
+  const order = keeper.market.getOrder(ctx, loan.auctionOrderId);
+  const lending = encodeAddress(keeper.custody.address);
+  if (!order || order.owner !== lending || order.side !== Side.SIDE_SELL || order.base !== pledge.collateral || order.remaining > BigInt(pledge.amount)) {
+    return ErrInvalidGenesis.wrap(`loan ${loan.id} is on auction but the market has no sell order ${loan.auctionOrderId} of lending's for at most ${pledge.amount} ${pledge.collateral}`);
+  }
   return undefined;
 }
 
@@ -158,7 +184,10 @@ function checkLoan(loan: Loan, nextId: bigint, seen: ReadonlyMap<bigint, Loan>, 
   if (loan.status === LoanStatus.LOAN_STATUS_UNSPECIFIED || !(loan.status in LoanStatus)) return bad("unknown status");
   if (isError(decodeAddress(loan.borrower))) return bad("invalid borrower");
   if (loan.status !== LoanStatus.LOAN_STATUS_REQUESTED && loan.status !== LoanStatus.LOAN_STATUS_CANCELLED && isError(decodeAddress(loan.lender))) return bad("invalid lender");
-  for (const [name, value] of [["principal", loan.principal], ["outstanding_principal", loan.outstandingPrincipal], ["repaid", loan.repaid], ["auction_proceeds", loan.auctionProceeds]] as const) {
+  // Held amounts may be left out (nothing held).
+  const held = { heldPrincipal: loan.heldPrincipal || "0", heldInterest: loan.heldInterest || "0", heldExcess: loan.heldExcess || "0" };
+  const amounts = [["principal", loan.principal], ["outstanding_principal", loan.outstandingPrincipal], ["repaid", loan.repaid], ["auction_proceeds", loan.auctionProceeds], ["held_principal", held.heldPrincipal], ["held_interest", held.heldInterest], ["held_excess", held.heldExcess]] as const;
+  for (const [name, value] of amounts) {
     if (!/^\d+$/.test(value)) return bad(`${name} must be a whole number of uusd, got "${value}"`);
   }
   const apr = readDecimal(loan.apr, "apr", 0n, MAX_APR);
@@ -171,7 +200,7 @@ function checkLoan(loan: Loan, nextId: bigint, seen: ReadonlyMap<bigint, Loan>, 
   const rate = formatDecimal(aprRate);
   if (parseDecimal(loan.ratePerSecond) !== aprRate) return bad(`rate_per_second must be its apr's, "${rate}", got "${loan.ratePerSecond}"`);
   if (OWING.has(loan.status) && !accumulators.has(rate)) return bad(`no accumulator for rate ${rate}`);
-  return { ...loan, apr: formatDecimal(apr), ratePerSecond: rate, normalizedDebt: formatDecimal(normalizedDebt), writtenOffFraction: formatDecimal(writtenOffFraction) };
+  return { ...loan, ...held, apr: formatDecimal(apr), ratePerSecond: rate, normalizedDebt: formatDecimal(normalizedDebt), writtenOffFraction: formatDecimal(writtenOffFraction) };
 }
 
 function checkPledge(pledge: Pledge, nextId: bigint, seen: ReadonlyMap<bigint, Pledge>, loans: ReadonlyMap<bigint, Loan>): AppError | undefined {

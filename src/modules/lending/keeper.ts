@@ -28,6 +28,7 @@ import {
 import { emit, EVENT } from "./events.js";
 import type { LendingAssetsKeeper, LendingBankKeeper, LendingIdentityKeeper, LendingMarketKeeper } from "./expected-keepers.js";
 import type { LendingHooks } from "./hooks.js";
+import { claimProceeds } from "./held.js";
 import { borrow, newAccumulator, ratePerSecondFromApr } from "./interest.js";
 import { NEXT_APPRAISAL_ID_KEY, NEXT_LOAN_ID_KEY, NEXT_PLEDGE_ID_KEY, PARAMS_KEY, DEFAULT_PREFIX, WRITE_OFF_PREFIX, LENDING_STORE } from "./keys.js";
 import { accumulatorIndex, applyPayment, debtAt, decodeStored, defaultTime, instalmentCount, scheduleOf, storedDecimal, toProtoCashflow } from "./loan.js";
@@ -80,7 +81,7 @@ export class LendingKeeper {
     private readonly bank: LendingBankKeeper,
     private readonly identity: LendingIdentityKeeper,
     private readonly assets: LendingAssetsKeeper,
-    market: LendingMarketKeeper,
+    readonly market: LendingMarketKeeper,
   ) {
     this.custody = new Custody(bank, assets);
     this.recovery = new Recovery({ custody: this.custody, assets, market, hooks: this.hooks, params: (ctx) => this.getParams(ctx) });
@@ -250,6 +251,9 @@ export class LendingKeeper {
       writtenOffFraction: formatDecimal(0n),
       nextWriteOffAt: undefined,
       closedAt: undefined,
+      heldPrincipal: "0",
+      heldInterest: "0",
+      heldExcess: "0",
     };
     store.insertLoan(loan);
     store.putPledge({ ...pledge, loanId: loan.id });
@@ -357,6 +361,11 @@ export class LendingKeeper {
     emit(ctx, EVENT.loanRepaid, { loan_id: loanId, borrower: loan.borrower, lender: loan.lender, interest: applied.interest, principal: applied.principal, debt: applied.debt });
     for (const hooks of this.hooks) hooks.afterRepayment?.(ctx, { loanId, lender: decodeStored(loan.lender), principal: applied.principal, interest: applied.interest });
     return { interest: applied.interest, principal: applied.principal, debt: applied.debt };
+  }
+
+  /** Pays the claimant (the loan's lender or borrower) the auction proceeds lending kept for it; returns the uusd paid. */
+  claimProceeds(ctx: Context, claimant: Uint8Array, loanId: bigint): bigint | AppError {
+    return claimProceeds(ctx, { custody: this.custody, hooks: this.hooks }, claimant, loanId);
   }
 
   /** EndBlock: impairs and auctions loans past due plus grace, and applies due write-off steps; at most `max_defaults_per_block` in all. */

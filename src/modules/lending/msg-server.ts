@@ -37,7 +37,7 @@ function readRepay(msg: tx.MsgRepay) {
   return isError(amount) ? amount : (checkId(msg.loanId, "loan_id") ?? { borrower, amount });
 }
 
-/** An address and an id, as the withdraw, cancel and fund messages carry. */
+/** An address and an id, as the withdraw, cancel, fund and claim messages carry. */
 function readAddressAndId(address: string, role: string, id: bigint, name: string): Uint8Array | AppError {
   const bytes = parseAddress(address, role);
   return isError(bytes) ? bytes : (checkId(id, name) ?? bytes);
@@ -120,6 +120,17 @@ export function lendingMessages(keeper: LendingKeeper): MsgHandler[] {
         const result = keeper.repay(ctx, request.borrower, msg.loanId, request.amount);
         if (isError(result)) return result;
         return reply(codecs.MsgRepayResponseCodec, { interest: result.interest.toString(), principal: result.principal.toString(), debt: result.debt.toString() });
+      },
+    }),
+    msgHandler<tx.MsgClaimProceeds>({
+      type: codecs.MsgClaimProceedsCodec,
+      signers: (msg) => [msg.claimant],
+      validate: (msg) => problem(readAddressAndId(msg.claimant, "claimant", msg.loanId, "loan_id")),
+      execute: (ctx, msg) => {
+        const claimant = readAddressAndId(msg.claimant, "claimant", msg.loanId, "loan_id");
+        if (isError(claimant)) return claimant;
+        const amount = keeper.claimProceeds(ctx, claimant, msg.loanId);
+        return isError(amount) ? amount : reply(codecs.MsgClaimProceedsResponseCodec, { amount: amount.toString() });
       },
     }),
   ];

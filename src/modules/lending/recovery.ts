@@ -10,6 +10,7 @@ import type { Custody } from "./custody.js";
 import { emit, EVENT } from "./events.js";
 import type { LendingAssetsKeeper, LendingMarketKeeper, OrderClosed, OrderFill, SettlementListener } from "./expected-keepers.js";
 import type { LendingHooks } from "./hooks.js";
+import { heldOf, withHeld, type Held } from "./held.js";
 import { SECONDS_PER_DAY } from "./interest.js";
 import { DEFAULT_PREFIX, WRITE_OFF_PREFIX } from "./keys.js";
 import { applyPayment, debtAt, decodeStored, storedDecimal } from "./loan.js";
@@ -106,8 +107,15 @@ export class Recovery implements SettlementListener {
     const toLender = applied.interest + applied.principal;
     const toBorrower = fill.quote - toLender;
     const lenderPaid = this.pay(ctx, decodeStored(loan.lender), toLender, loan.id, "lender");
-    this.pay(ctx, decodeStored(loan.borrower), toBorrower, loan.id, "borrower");
-    const updated: Loan = { ...applied.loan, auctionOrderId: fill.orderId, auctionProceeds: (BigInt(loan.auctionProceeds) + fill.quote).toString() };
+    const borrowerPaid = this.pay(ctx, decodeStored(loan.borrower), toBorrower, loan.id, "borrower");
+    // The sale discharges the debt either way; a refused share is kept on the loan until claimed (held.ts).
+    const held = heldOf(loan);
+    const kept: Held = {
+      principal: held.principal + (lenderPaid ? 0n : applied.principal),
+      interest: held.interest + (lenderPaid ? 0n : applied.interest),
+      excess: held.excess + (borrowerPaid ? 0n : toBorrower),
+    };
+    const updated: Loan = { ...withHeld(applied.loan, kept), auctionOrderId: fill.orderId, auctionProceeds: (BigInt(loan.auctionProceeds) + fill.quote).toString() };
     store.writeLoan(updated);
     emit(ctx, EVENT.auctionFill, { loan_id: loan.id, order_id: fill.orderId, quantity: fill.quantity, proceeds: fill.quote, to_lender: toLender, to_borrower: toBorrower, debt: applied.debt });
     // A lender's ledger (a pool's reserve) follows only uusd that reached it.

@@ -130,6 +130,7 @@ export const msg = {
   cancel: (borrower: Wallet, loanId: bigint) => any(codecs.MsgCancelLoanRequestCodec, { borrower: borrower.address, loanId }),
   fund: (lender: Wallet, loanId: bigint) => any(codecs.MsgFundLoanCodec, { lender: lender.address, loanId }),
   repay: (borrower: Wallet, loanId: bigint, amount: bigint) => any(codecs.MsgRepayCodec, { borrower: borrower.address, loanId, amount: amount.toString() }),
+  claim: (claimant: Wallet, loanId: bigint) => any(codecs.MsgClaimProceedsCodec, { claimant: claimant.address, loanId }),
 };
 
 /** The first message response of a tx result, decoded. */

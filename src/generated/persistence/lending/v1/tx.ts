@@ -99,6 +99,17 @@ export interface MsgRepayResponse {
   debt: string;
 }
 
+export interface MsgClaimProceeds {
+  /** The loan's lender or borrower. */
+  claimant: string;
+  loanId: bigint;
+}
+
+export interface MsgClaimProceedsResponse {
+  /** uusd paid to the claimant. */
+  amount: string;
+}
+
 function createBaseMsgPledge(): MsgPledge {
   return { owner: "", collateral: "", amount: "" };
 }
@@ -1438,6 +1449,161 @@ export const MsgRepayResponse: MessageFns<MsgRepayResponse> = {
     message.interest = object.interest ?? "";
     message.principal = object.principal ?? "";
     message.debt = object.debt ?? "";
+    return message;
+  },
+};
+
+function createBaseMsgClaimProceeds(): MsgClaimProceeds {
+  return { claimant: "", loanId: 0n };
+}
+
+export const MsgClaimProceeds: MessageFns<MsgClaimProceeds> = {
+  encode(message: MsgClaimProceeds, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.claimant !== "") {
+      writer.uint32(10).string(message.claimant);
+    }
+    if (message.loanId !== 0n) {
+      if (BigInt.asUintN(64, message.loanId) !== message.loanId) {
+        throw new globalThis.Error("value provided for field message.loanId of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.loanId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgClaimProceeds {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgClaimProceeds();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.claimant = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.loanId = reader.uint64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgClaimProceeds {
+    return {
+      claimant: isSet(object.claimant) ? globalThis.String(object.claimant) : "",
+      loanId: isSet(object.loanId) ? BigInt(object.loanId) : isSet(object.loan_id) ? BigInt(object.loan_id) : 0n,
+    };
+  },
+
+  toJSON(message: MsgClaimProceeds): unknown {
+    const obj: any = {};
+    if (message.claimant !== "") {
+      obj.claimant = message.claimant;
+    }
+    if (message.loanId !== 0n) {
+      obj.loanId = message.loanId.toString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgClaimProceeds>): MsgClaimProceeds {
+    return MsgClaimProceeds.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgClaimProceeds>): MsgClaimProceeds {
+    const message = createBaseMsgClaimProceeds();
+    message.claimant = object.claimant ?? "";
+    message.loanId = (object.loanId !== undefined && object.loanId !== null) ? BigInt(object.loanId) : 0n;
+    return message;
+  },
+};
+
+function createBaseMsgClaimProceedsResponse(): MsgClaimProceedsResponse {
+  return { amount: "" };
+}
+
+export const MsgClaimProceedsResponse: MessageFns<MsgClaimProceedsResponse> = {
+  encode(message: MsgClaimProceedsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.amount !== "") {
+      writer.uint32(10).string(message.amount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgClaimProceedsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgClaimProceedsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.amount = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgClaimProceedsResponse {
+    return { amount: isSet(object.amount) ? globalThis.String(object.amount) : "" };
+  },
+
+  toJSON(message: MsgClaimProceedsResponse): unknown {
+    const obj: any = {};
+    if (message.amount !== "") {
+      obj.amount = message.amount;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgClaimProceedsResponse>): MsgClaimProceedsResponse {
+    return MsgClaimProceedsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgClaimProceedsResponse>): MsgClaimProceedsResponse {
+    const message = createBaseMsgClaimProceedsResponse();
+    message.amount = object.amount ?? "";
     return message;
   },
 };

@@ -274,7 +274,17 @@ export interface Loan {
   /** The write-off fraction applied so far, a decimal in [0, 1], and the next write-off time. */
   writtenOffFraction: string;
   nextWriteOffAt: Timestamp | undefined;
-  closedAt: Timestamp | undefined;
+  closedAt:
+    | Timestamp
+    | undefined;
+  /**
+   * Auction proceeds kept in the lending account because paying them was refused (a denied
+   * account receives nothing), whole uusd until claimed with MsgClaimProceeds: the lender's share
+   * as the debt absorbed it (principal, interest) and the borrower's excess.
+   */
+  heldPrincipal: string;
+  heldInterest: string;
+  heldExcess: string;
 }
 
 /** A rate group: all loans at one per-second rate share this index checkpoint. */
@@ -1289,6 +1299,9 @@ function createBaseLoan(): Loan {
     writtenOffFraction: "",
     nextWriteOffAt: undefined,
     closedAt: undefined,
+    heldPrincipal: "",
+    heldInterest: "",
+    heldExcess: "",
   };
 }
 
@@ -1386,6 +1399,15 @@ export const Loan: MessageFns<Loan> = {
     }
     if (message.closedAt !== undefined) {
       Timestamp.encode(message.closedAt, writer.uint32(202).fork()).join();
+    }
+    if (message.heldPrincipal !== "") {
+      writer.uint32(210).string(message.heldPrincipal);
+    }
+    if (message.heldInterest !== "") {
+      writer.uint32(218).string(message.heldInterest);
+    }
+    if (message.heldExcess !== "") {
+      writer.uint32(226).string(message.heldExcess);
     }
     return writer;
   },
@@ -1603,6 +1625,30 @@ export const Loan: MessageFns<Loan> = {
             message.closedAt = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 26: {
+            if (tag !== 210) {
+              break;
+            }
+
+            message.heldPrincipal = reader.string();
+            continue;
+          }
+          case 27: {
+            if (tag !== 218) {
+              break;
+            }
+
+            message.heldInterest = reader.string();
+            continue;
+          }
+          case 28: {
+            if (tag !== 226) {
+              break;
+            }
+
+            message.heldExcess = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1704,6 +1750,21 @@ export const Loan: MessageFns<Loan> = {
         : isSet(object.closed_at)
         ? fromJsonTimestamp(object.closed_at)
         : undefined,
+      heldPrincipal: isSet(object.heldPrincipal)
+        ? globalThis.String(object.heldPrincipal)
+        : isSet(object.held_principal)
+        ? globalThis.String(object.held_principal)
+        : "",
+      heldInterest: isSet(object.heldInterest)
+        ? globalThis.String(object.heldInterest)
+        : isSet(object.held_interest)
+        ? globalThis.String(object.held_interest)
+        : "",
+      heldExcess: isSet(object.heldExcess)
+        ? globalThis.String(object.heldExcess)
+        : isSet(object.held_excess)
+        ? globalThis.String(object.held_excess)
+        : "",
     };
   },
 
@@ -1784,6 +1845,15 @@ export const Loan: MessageFns<Loan> = {
     if (message.closedAt !== undefined) {
       obj.closedAt = fromTimestamp(message.closedAt).toISOString();
     }
+    if (message.heldPrincipal !== "") {
+      obj.heldPrincipal = message.heldPrincipal;
+    }
+    if (message.heldInterest !== "") {
+      obj.heldInterest = message.heldInterest;
+    }
+    if (message.heldExcess !== "") {
+      obj.heldExcess = message.heldExcess;
+    }
     return obj;
   },
 
@@ -1837,6 +1907,9 @@ export const Loan: MessageFns<Loan> = {
     message.closedAt = (object.closedAt !== undefined && object.closedAt !== null)
       ? Timestamp.fromPartial(object.closedAt)
       : undefined;
+    message.heldPrincipal = object.heldPrincipal ?? "";
+    message.heldInterest = object.heldInterest ?? "";
+    message.heldExcess = object.heldExcess ?? "";
     return message;
   },
 };
