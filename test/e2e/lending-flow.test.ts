@@ -5,28 +5,17 @@
  * back to alice marked paid. Bob cannot repay alice's loan.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import type { EncodeObject } from "@cosmjs/proto-signing";
-import { GasPrice, QueryClient, SigningStargateClient, type DeliverTxResponse } from "@cosmjs/stargate";
-import { connectComet, type CometClient } from "@cosmjs/tendermint-rpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devnetWallet } from "../../src/cli/devnet-accounts.js";
-import { persistenceRegistry } from "../../src/client/registry.js";
 import { QueryNFTRequest, QueryNFTResponse } from "../../src/generated/persistence/assets/v1/query.js";
 import { AssetStatus } from "../../src/generated/persistence/assets/v1/types.js";
-import { InvestorClass } from "../../src/generated/persistence/identity/v1/requirement.js";
 import { QueryLoanRequest, QueryLoanResponse } from "../../src/generated/persistence/lending/v1/query.js";
 import { MsgAppraiseResponse, MsgPledgeResponse, MsgRepayResponse, MsgRequestLoanResponse } from "../../src/generated/persistence/lending/v1/tx.js";
 import { LoanStatus, ScheduleKind } from "../../src/generated/persistence/lending/v1/types.js";
 import { MsgIssueAsset } from "../../src/modules/assets/codecs.js";
-import { MsgAttest } from "../../src/modules/identity/codecs.js";
 import { MsgAppraiseCodec, MsgFundLoanCodec, MsgPledgeCodec, MsgRepayCodec, MsgRequestLoanCodec } from "../../src/modules/lending/codecs.js";
-import { fromHex } from "../../src/store/bytes.js";
 import { encodeAddress, moduleAddress } from "../../src/types/address.js";
-import { ensureCliBuilt, startNodeProcess, stopNodeProcess } from "../../src/testing/cli-process.js";
+import { eventAttributes, firstResponse, openDevnetSession, professionalAttestation, type DevnetSession } from "../../src/testing/devnet-session.js";
 
 const USD = 1_000_000n;
 const PRINCIPAL = 8_000n * USD;
@@ -56,61 +45,29 @@ function compoundedUnrounded(value: bigint, seconds: bigint): bigint {
 }
 
 describe("borrow against an invoice through CosmJS", () => {
-  let home: string;
-  let node: ChildProcessWithoutNullStreams;
-  let client: SigningStargateClient;
-  let comet: CometClient;
-  let queries: QueryClient;
+  let session: DevnetSession;
   let alice: string, bob: string, carol: string, dave: string;
 
   beforeAll(async () => {
-    await ensureCliBuilt();
-    home = mkdtempSync(join(tmpdir(), "lending-"));
-    let rpc: string;
-    ({ child: node, rpc } = await startNodeProcess("devnet", home));
-    const wallet = await devnetWallet(5);
-    [, alice, bob, carol, dave] = (await wallet.getAccounts()).map((a) => a.address) as [string, string, string, string, string];
-    client = await SigningStargateClient.connectWithSigner(rpc, wallet, { registry: persistenceRegistry(), gasPrice: GasPrice.fromString("0.0025uxprt"), broadcastPollIntervalMs: 100 });
-    comet = await connectComet(rpc);
-    queries = new QueryClient(comet);
+    session = await openDevnetSession({ accounts: 5, homePrefix: "lending-" });
+    [, alice, bob, carol, dave] = session.addresses as [string, string, string, string, string];
   }, 120_000);
 
   afterAll(async () => {
-    client?.disconnect();
-    comet?.disconnect();
-    await stopNodeProcess(node);
-    rmSync(home, { recursive: true, force: true });
+    await session?.close();
   });
 
-  async function submit(signer: string, messages: EncodeObject[]): Promise<DeliverTxResponse> {
-    const result = await client.signAndBroadcast(signer, messages, "auto");
-    expect(result.code, result.rawLog).toBe(0);
-    return result;
-  }
-  const reply = <T>(result: DeliverTxResponse, codec: { decode(bytes: Uint8Array): T }) => codec.decode(result.msgResponses[0]!.value);
-  const uusd = async (address: string) => BigInt((await client.getBalance(address, "uusd")).amount);
-  /** The block time of a height in whole seconds, as the chain counts interest. */
-  const blockSeconds = async (height: number) => BigInt(Math.floor((await comet.block(height)).block.header.time.getTime() / 1000));
-  const loan = async (id: bigint) => QueryLoanResponse.decode((await queries.queryAbci("/persistence.lending.v1.Query/Loan", QueryLoanRequest.encode({ id }).finish())).value).loan!;
-  const nft = async (id: string) => QueryNFTResponse.decode((await queries.queryAbci("/persistence.assets.v1.Query/NFT", QueryNFTRequest.encode({ classId: "invoice", id }).finish())).value).nft!;
+  const submit = (signer: string, messages: EncodeObject[]) => session.submit(signer, messages);
+  const uusd = (address: string) => session.balance(address, "uusd");
+  const blockSeconds = (height: number) => session.blockSeconds(height);
+  const loan = async (id: bigint) => (await session.query("/persistence.lending.v1.Query/Loan", QueryLoanRequest, { id }, QueryLoanResponse)).loan!;
+  const nft = async (id: string) => (await session.query("/persistence.assets.v1.Query/NFT", QueryNFTRequest, { classId: "invoice", id }, QueryNFTResponse)).nft!;
 
   it("pledges, appraises, borrows and repays with the interest adding up", async () => {
     // 1. Dave, the devnet's KYC provider, attests alice and bob (a lender must be allowed to hold
     //    the invoice, should it default); alice tokenizes an invoice.
-    const now = BigInt(Math.floor(Date.parse((await client.getBlock()).header.time) / 1000));
-    const attest = (subject: string) => ({
-      typeUrl: MsgAttest.typeUrl,
-      value: MsgAttest.fromPartial({
-        provider: dave,
-        subject,
-        kycLevel: 2,
-        jurisdiction: "DE",
-        investorClass: InvestorClass.INVESTOR_CLASS_PROFESSIONAL,
-        trader: true,
-        expiry: { seconds: now + YEAR_SECONDS, nanos: 0 },
-        commitment: createHash("sha256").update(`kyc record of ${subject}`).digest(),
-      }),
-    });
+    const now = await session.latestBlockSeconds();
+    const attest = (subject: string) => professionalAttestation(dave, subject, now + YEAR_SECONDS);
     await submit(dave, [attest(alice), attest(bob)]);
     const issue = MsgIssueAsset.fromPartial({
       issuer: alice,
@@ -130,10 +87,10 @@ describe("borrow against an invoice through CosmJS", () => {
 
     // 2. Alice pledges it; the devnet's valuer, carol, appraises it at 10,000 USD.
     const pledged = await submit(alice, [{ typeUrl: MsgPledgeCodec.typeUrl, value: MsgPledgeCodec.fromPartial({ owner: alice, collateral: "nft:invoice/INV-2026-042", amount: "1" }) }]);
-    const { pledgeId } = reply(pledged, MsgPledgeResponse);
+    const { pledgeId } = firstResponse(pledged, MsgPledgeResponse);
     expect(await nft("INV-2026-042")).toMatchObject({ owner: LENDING, status: AssetStatus.ASSET_STATUS_PLEDGED });
     const appraised = await submit(carol, [{ typeUrl: MsgAppraiseCodec.typeUrl, value: MsgAppraiseCodec.fromPartial({ valuer: carol, pledgeId, value: String(10_000n * USD), note: "devnet valuation" }) }]);
-    const { appraisalId } = reply(appraised, MsgAppraiseResponse);
+    const { appraisalId } = firstResponse(appraised, MsgAppraiseResponse);
 
     // 3. Alice asks for 8,000 USD (the 80% advance rate) at 12% for a year; bob funds it.
     const request = MsgRequestLoanCodec.fromPartial({
@@ -146,7 +103,7 @@ describe("borrow against an invoice through CosmJS", () => {
       graceSeconds: 86_400n,
       schedule: ScheduleKind.SCHEDULE_KIND_BULLET,
     });
-    const { loanId } = reply(await submit(alice, [{ typeUrl: MsgRequestLoanCodec.typeUrl, value: request }]), MsgRequestLoanResponse);
+    const { loanId } = firstResponse(await submit(alice, [{ typeUrl: MsgRequestLoanCodec.typeUrl, value: request }]), MsgRequestLoanResponse);
     const before = { alice: await uusd(alice), bob: await uusd(bob) };
     const funded = await submit(bob, [{ typeUrl: MsgFundLoanCodec.typeUrl, value: MsgFundLoanCodec.fromPartial({ lender: bob, loanId }) }]);
     const start = await blockSeconds(funded.height);
@@ -163,11 +120,10 @@ describe("borrow against an invoice through CosmJS", () => {
 
     // Bob cannot repay alice's loan: refused with lending's code 12, nothing of the loan changes.
     const foreign = { typeUrl: MsgRepayCodec.typeUrl, value: MsgRepayCodec.fromPartial({ borrower: bob, loanId, amount: String(USD) }) };
-    const refused = await client.signAndBroadcast(bob, [foreign], { amount: [{ denom: "uxprt", amount: "2000" }], gas: "400000" });
+    const refused = await session.refuse(bob, [foreign], { amount: [{ denom: "uxprt", amount: "2000" }], gas: "400000" });
     expect(refused.code).toBe(12);
-    const refusedTx = await comet.tx({ hash: fromHex(refused.transactionHash) });
-    expect(refusedTx.result.codespace).toBe("lending");
-    expect(refusedTx.result.log).toContain("not the borrower of the loan");
+    expect(refused.codespace).toBe("lending");
+    expect(refused.log).toContain("not the borrower of the loan");
     expect((await loan(loanId)).loan!.repaid).toBe("0");
 
     // 4. A few seconds later alice repays 1,000 USD: interest first, as the exact calculation says.
@@ -175,7 +131,7 @@ describe("borrow against an invoice through CosmJS", () => {
     const partial = await submit(alice, [{ typeUrl: MsgRepayCodec.typeUrl, value: MsgRepayCodec.fromPartial({ borrower: alice, loanId, amount: String(1_000n * USD) }) }]);
     const middle = await blockSeconds(partial.height);
     expect(middle - start).toBeGreaterThanOrEqual(3n);
-    const first = reply(partial, MsgRepayResponse);
+    const first = firstResponse(partial, MsgRepayResponse);
     const debtThen = compounded(PRINCIPAL, middle - start);
     expect(BigInt(first.interest)).toBe(debtThen - PRINCIPAL);
     // Rounding the rate to 18 decimals moves nothing at this size: the unrounded rational agrees.
@@ -191,7 +147,7 @@ describe("borrow against an invoice through CosmJS", () => {
     const bobBefore = await uusd(bob);
     const full = await submit(alice, [{ typeUrl: MsgRepayCodec.typeUrl, value: MsgRepayCodec.fromPartial({ borrower: alice, loanId, amount: String(20_000n * USD) }) }]);
     const end = await blockSeconds(full.height);
-    const last = reply(full, MsgRepayResponse);
+    const last = firstResponse(full, MsgRepayResponse);
     expect(last.debt).toBe("0");
     const paid = BigInt(last.interest) + BigInt(last.principal);
     expect(BigInt(first.principal) + BigInt(last.principal)).toBe(PRINCIPAL);
@@ -207,8 +163,7 @@ describe("borrow against an invoice through CosmJS", () => {
     const closed = await loan(loanId);
     expect(closed.loan!).toMatchObject({ status: LoanStatus.LOAN_STATUS_REPAID, outstandingPrincipal: "0", repaid: (1_000n * USD + paid).toString() });
     expect(closed.debt).toBe("0");
-    const events = full.events.filter((e) => e.type === "loan_closed").map((e) => Object.fromEntries(e.attributes.map((a) => [a.key, a.value])));
-    expect(events).toEqual([expect.objectContaining({ loan_id: loanId.toString(), status: "repaid", borrower: alice, lender: bob })]);
+    expect(eventAttributes(full.events, "loan_closed")).toEqual([expect.objectContaining({ loan_id: loanId.toString(), status: "repaid", borrower: alice, lender: bob })]);
     expect(await nft("INV-2026-042")).toMatchObject({ owner: alice, status: AssetStatus.ASSET_STATUS_PAID });
   }, 120_000);
 });

@@ -7,17 +7,10 @@
  * and the junior the residual. Refusals along the way change nothing.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import type { EncodeObject } from "@cosmjs/proto-signing";
-import { GasPrice, QueryClient, setupBankExtension, SigningStargateClient, type BankExtension, type DeliverTxResponse, type Event } from "@cosmjs/stargate";
-import { connectComet, type CometClient } from "@cosmjs/tendermint-rpc";
+import { QueryClient, setupBankExtension, type BankExtension, type DeliverTxResponse } from "@cosmjs/stargate";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devnetWallet } from "../../src/cli/devnet-accounts.js";
-import { persistenceRegistry } from "../../src/client/registry.js";
 import { InvestorClass } from "../../src/generated/persistence/identity/v1/requirement.js";
 import { QueryLoanRequest, QueryLoanResponse } from "../../src/generated/persistence/lending/v1/query.js";
 import { MsgAppraiseResponse, MsgPledgeResponse, MsgRepayResponse, MsgRequestLoanResponse } from "../../src/generated/persistence/lending/v1/tx.js";
@@ -26,12 +19,10 @@ import { OrderState, QueryEpochRequest, QueryEpochResponse, QueryOrdersRequest, 
 import { MsgClaimResponse, MsgCloseEpochResponse, MsgCreatePoolResponse } from "../../src/generated/persistence/pools/v1/tx.js";
 import { Tranche } from "../../src/generated/persistence/pools/v1/types.js";
 import { MsgIssueAsset } from "../../src/modules/assets/codecs.js";
-import { MsgAttest } from "../../src/modules/identity/codecs.js";
 import { MsgAppraiseCodec, MsgPledgeCodec, MsgRepayCodec, MsgRequestLoanCodec } from "../../src/modules/lending/codecs.js";
 import { MsgClaimCodec, MsgCloseEpochCodec, MsgCreatePoolCodec, MsgFinanceLoanCodec, MsgInvestCodec, MsgRedeemCodec } from "../../src/modules/pools/codecs.js";
-import { fromHex } from "../../src/store/bytes.js";
 import { encodeAddress, moduleAddress } from "../../src/types/address.js";
-import { ensureCliBuilt, startNodeProcess, stopNodeProcess } from "../../src/testing/cli-process.js";
+import { eventAttributes, firstResponse, openDevnetSession, professionalAttestation, type DevnetSession } from "../../src/testing/devnet-session.js";
 
 const USD = 1_000_000n;
 const SENIOR_IN = 300_000n * USD;
@@ -71,63 +62,36 @@ function wad(text: string): bigint {
   return BigInt(whole!) * WAD + BigInt(fraction.padEnd(18, "0").slice(0, 18) || "0");
 }
 
-const attributesOf = (events: readonly Event[], type: string) => events.filter((e) => e.type === type).map((e) => Object.fromEntries(e.attributes.map((a) => [a.key, a.value])));
-
 describe("securitise an invoice loan in a two-tranche pool through CosmJS", { timeout: 120_000 }, () => {
-  let home: string;
-  let node: ChildProcessWithoutNullStreams;
-  let client: SigningStargateClient;
-  let comet: CometClient;
+  let session: DevnetSession;
   let queries: QueryClient & BankExtension;
   let validator: string, alice: string, bob: string, carol: string, dave: string, erin: string, frank: string, mallory: string;
 
   beforeAll(async () => {
-    await ensureCliBuilt();
-    home = mkdtempSync(join(tmpdir(), "pools-"));
-    let rpc: string;
-    ({ child: node, rpc } = await startNodeProcess("devnet", home));
     // Indexes 0–4 are the devnet's funded roles; 5–7 are fresh accounts the validator funds below.
-    const wallet = await devnetWallet(8);
-    [validator, alice, bob, carol, dave, erin, frank, mallory] = (await wallet.getAccounts()).map((a) => a.address) as [string, string, string, string, string, string, string, string];
-    client = await SigningStargateClient.connectWithSigner(rpc, wallet, { registry: persistenceRegistry(), gasPrice: GasPrice.fromString("0.0025uxprt"), broadcastPollIntervalMs: 100 });
-    comet = await connectComet(rpc);
-    queries = QueryClient.withExtensions(comet, setupBankExtension);
+    session = await openDevnetSession({ accounts: 8, homePrefix: "pools-" });
+    [validator, alice, bob, carol, dave, erin, frank, mallory] = session.addresses as [string, string, string, string, string, string, string, string];
+    queries = QueryClient.withExtensions(session.comet, setupBankExtension);
   }, 120_000);
 
   afterAll(async () => {
-    client?.disconnect();
-    comet?.disconnect();
-    await stopNodeProcess(node);
-    rmSync(home, { recursive: true, force: true });
+    await session?.close();
   });
 
-  async function submit(signer: string, messages: EncodeObject[]): Promise<DeliverTxResponse> {
-    const result = await client.signAndBroadcast(signer, messages, "auto");
-    expect(result.code, result.rawLog).toBe(0);
-    return result;
-  }
+  const submit = (signer: string, messages: EncodeObject[]) => session.submit(signer, messages);
   /** Broadcasts a message the chain must refuse (fixed gas: simulation would fail) and returns its code, codespace and log. */
-  async function refuse(signer: string, message: EncodeObject) {
-    const result = await client.signAndBroadcast(signer, [message], REFUSED_FEE);
-    const { code, codespace, log } = (await comet.tx({ hash: fromHex(result.transactionHash) })).result;
-    return { code, codespace, log: log ?? "" };
-  }
-  const reply = <T>(result: DeliverTxResponse, codec: { decode(bytes: Uint8Array): T }) => codec.decode(result.msgResponses[0]!.value);
-  const balance = async (address: string, denom = "uusd") => BigInt((await client.getBalance(address, denom)).amount);
-  const seconds = (date: { getTime(): number }) => BigInt(Math.floor(date.getTime() / 1000));
-  /** The header time of a block in whole seconds: the clock interest and epochs run on. */
-  const blockSeconds = async (height: number) => seconds((await comet.block(height)).block.header.time);
+  const refuse = (signer: string, message: EncodeObject) => session.refuse(signer, [message], REFUSED_FEE);
+  const balance = (address: string, denom = "uusd") => session.balance(address, denom);
+  const blockSeconds = (height: number) => session.blockSeconds(height);
   /** The events the block emitted outside its txs (EndBlock: epoch executions). */
   const blockEvents = async (height: number) => {
-    const results = await comet.blockResults(height);
+    const results = await session.comet.blockResults(height);
     return "finalizeBlockEvents" in results ? results.finalizeBlockEvents : [...results.beginBlockEvents, ...results.endBlockEvents];
   };
-  const abci = async <Req, Res>(path: string, request: { encode(m: Req): { finish(): Uint8Array }; fromPartial(o: object): Req }, fields: object, response: { decode(b: Uint8Array): Res }) =>
-    response.decode((await queries.queryAbci(`/persistence.${path}`, request.encode(request.fromPartial(fields)).finish())).value);
-  const pool = async (id: bigint) => (await abci("pools.v1.Query/Pool", QueryPoolRequest, { id }, QueryPoolResponse)).pool!;
-  const orders = async (poolId: bigint, investor: string) => (await abci("pools.v1.Query/Orders", QueryOrdersRequest, { poolId, investor }, QueryOrdersResponse)).orders;
-  const epoch = async (poolId: bigint, number: bigint) => (await abci("pools.v1.Query/Epoch", QueryEpochRequest, { poolId, epoch: number }, QueryEpochResponse)).result!;
-  const loan = async (id: bigint) => (await abci("lending.v1.Query/Loan", QueryLoanRequest, { id }, QueryLoanResponse)).loan!;
+  const pool = async (id: bigint) => (await session.query("/persistence.pools.v1.Query/Pool", QueryPoolRequest, { id }, QueryPoolResponse)).pool!;
+  const orders = async (poolId: bigint, investor: string) => (await session.query("/persistence.pools.v1.Query/Orders", QueryOrdersRequest, { poolId, investor }, QueryOrdersResponse)).orders;
+  const epoch = async (poolId: bigint, number: bigint) => (await session.query("/persistence.pools.v1.Query/Epoch", QueryEpochRequest, { poolId, epoch: number }, QueryEpochResponse)).result!;
+  const loan = async (id: bigint) => (await session.query("/persistence.lending.v1.Query/Loan", QueryLoanRequest, { id }, QueryLoanResponse)).loan!;
 
   const msg = {
     invest: (investor: string, poolId: bigint, tranche: Tranche, amount: bigint) => ({ typeUrl: MsgInvestCodec.typeUrl, value: MsgInvestCodec.fromPartial({ investor, poolId, tranche, amount: amount.toString() }) }),
@@ -141,9 +105,9 @@ describe("securitise an invoice loan in a two-tranche pool through CosmJS", { ti
   async function closeEpoch(sender: string, poolId: bigint): Promise<{ tx: DeliverTxResponse; at: bigint }> {
     const { pool: terms } = await pool(poolId);
     const from = terms!.epochStart!.seconds + terms!.minEpochSeconds;
-    while (seconds(new Date((await client.getBlock()).header.time)) < from) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ((await session.latestBlockSeconds()) < from) await new Promise((resolve) => setTimeout(resolve, 100));
     const tx = await submit(sender, [msg.close(sender, poolId)]);
-    expect(reply(tx, MsgCloseEpochResponse).epoch).toBe(terms!.epoch);
+    expect(firstResponse(tx, MsgCloseEpochResponse).epoch).toBe(terms!.epoch);
     return { tx, at: await blockSeconds(tx.height) };
   }
 
@@ -161,20 +125,8 @@ describe("securitise an invoice loan in a two-tranche pool through CosmJS", { ti
       send(frank, [{ denom: "uusd", amount: 200_000n * USD }, { denom: "uxprt", amount: 1_000n * XPRT }]),
       send(mallory, [{ denom: "uusd", amount: 10_000n * USD }, { denom: "uxprt", amount: 1_000n * XPRT }]),
     ]);
-    const now = seconds(new Date((await client.getBlock()).header.time));
-    const attest = (subject: string) => ({
-      typeUrl: MsgAttest.typeUrl,
-      value: MsgAttest.fromPartial({
-        provider: dave,
-        subject,
-        kycLevel: 2,
-        jurisdiction: "DE",
-        investorClass: InvestorClass.INVESTOR_CLASS_PROFESSIONAL,
-        trader: true,
-        expiry: { seconds: now + YEAR_SECONDS, nanos: 0 },
-        commitment: createHash("sha256").update(`kyc record of ${subject}`).digest(),
-      }),
-    });
+    const now = await session.latestBlockSeconds();
+    const attest = (subject: string) => professionalAttestation(dave, subject, now + YEAR_SECONDS);
     await submit(dave, [attest(alice), attest(erin), attest(bob), attest(frank)]);
     const issue = MsgIssueAsset.fromPartial({
       issuer: alice,
@@ -193,9 +145,9 @@ describe("securitise an invoice loan in a two-tranche pool through CosmJS", { ti
 
     // 2. Alice pledges it, carol appraises it at 500,000 USD, alice asks for 350,000 USD at 30% as a
     //    90-day bullet (the invoice's 80% advance rate allows up to 400,000).
-    const { pledgeId } = reply(await submit(alice, [{ typeUrl: MsgPledgeCodec.typeUrl, value: MsgPledgeCodec.fromPartial({ owner: alice, collateral: "nft:invoice/INV-2026-077", amount: "1" }) }]), MsgPledgeResponse);
+    const { pledgeId } = firstResponse(await submit(alice, [{ typeUrl: MsgPledgeCodec.typeUrl, value: MsgPledgeCodec.fromPartial({ owner: alice, collateral: "nft:invoice/INV-2026-077", amount: "1" }) }]), MsgPledgeResponse);
     const appraised = await submit(carol, [{ typeUrl: MsgAppraiseCodec.typeUrl, value: MsgAppraiseCodec.fromPartial({ valuer: carol, pledgeId, value: String(500_000n * USD), note: "devnet valuation" }) }]);
-    const { appraisalId } = reply(appraised, MsgAppraiseResponse);
+    const { appraisalId } = firstResponse(appraised, MsgAppraiseResponse);
     const request = MsgRequestLoanCodec.fromPartial({
       borrower: alice,
       pledgeId,
@@ -206,7 +158,7 @@ describe("securitise an invoice loan in a two-tranche pool through CosmJS", { ti
       graceSeconds: 86_400n,
       schedule: ScheduleKind.SCHEDULE_KIND_BULLET,
     });
-    const { loanId } = reply(await submit(alice, [{ typeUrl: MsgRequestLoanCodec.typeUrl, value: request }]), MsgRequestLoanResponse);
+    const { loanId } = firstResponse(await submit(alice, [{ typeUrl: MsgRequestLoanCodec.typeUrl, value: request }]), MsgRequestLoanResponse);
 
     // 3. Erin opens a pool: senior 8%, junior 20–50% of the assets, reserve at most 1,000,000 USD,
     //    investors attested professional in Germany at KYC level 2, NAV discounted at 10%, 1 s epochs.
@@ -225,10 +177,10 @@ describe("securitise an invoice loan in a two-tranche pool through CosmJS", { ti
         }),
       },
     ]);
-    const { poolId } = reply(created, MsgCreatePoolResponse);
+    const { poolId } = firstResponse(created, MsgCreatePoolResponse);
     const seniorDenom = `pool/${poolId}/senior`;
     const juniorDenom = `pool/${poolId}/junior`;
-    expect(attributesOf(created.events, "pool_created")).toEqual([expect.objectContaining({ pool_id: poolId.toString(), originator: erin, senior_denom: seniorDenom, junior_denom: juniorDenom })]);
+    expect(eventAttributes(created.events, "pool_created")).toEqual([expect.objectContaining({ pool_id: poolId.toString(), originator: erin, senior_denom: seniorDenom, junior_denom: juniorDenom })]);
 
     // 4. Bob orders 300,000 USD of senior, frank 100,000 USD of junior: escrowed in the pools account.
     const bob0 = await balance(bob);
@@ -256,14 +208,14 @@ describe("securitise an invoice loan in a two-tranche pool through CosmJS", { ti
     expect(epoch1.senior).toMatchObject({ investOrdered: SENIOR_IN.toString(), invested: SENIOR_IN.toString(), minted: SENIOR_IN.toString(), redeemed: "0", paid: "0" });
     expect(epoch1.junior).toMatchObject({ investOrdered: JUNIOR_IN.toString(), invested: JUNIOR_IN.toString(), minted: JUNIOR_IN.toString(), redeemed: "0", paid: "0" });
     expect(epoch1).toMatchObject({ nav: "0", reserve: (SENIOR_IN + JUNIOR_IN).toString() });
-    expect(attributesOf(await blockEvents(first.tx.height), "pool_epoch_executed")).toEqual([
+    expect(eventAttributes(await blockEvents(first.tx.height), "pool_epoch_executed")).toEqual([
       expect.objectContaining({ pool_id: poolId.toString(), epoch: "1", senior_invested: SENIOR_IN.toString(), junior_invested: JUNIOR_IN.toString(), reserve: (SENIOR_IN + JUNIOR_IN).toString() }),
     ]);
     expect((await orders(poolId, bob)).map((o) => [o.order!.invest, o.order!.claimableTokens, o.state])).toEqual([["0", SENIOR_IN.toString(), OrderState.ORDER_STATE_EXECUTED]]);
     expect((await orders(poolId, frank)).map((o) => [o.order!.invest, o.order!.claimableTokens, o.state])).toEqual([["0", JUNIOR_IN.toString(), OrderState.ORDER_STATE_EXECUTED]]);
 
-    const bobClaim = reply(await submit(bob, [msg.claim(bob, poolId, SENIOR)]), MsgClaimResponse);
-    const frankClaim = reply(await submit(frank, [msg.claim(frank, poolId, JUNIOR)]), MsgClaimResponse);
+    const bobClaim = firstResponse(await submit(bob, [msg.claim(bob, poolId, SENIOR)]), MsgClaimResponse);
+    const frankClaim = firstResponse(await submit(frank, [msg.claim(frank, poolId, JUNIOR)]), MsgClaimResponse);
     expect(bobClaim).toEqual({ tokens: SENIOR_IN.toString(), uusd: "0" });
     expect(frankClaim).toEqual({ tokens: JUNIOR_IN.toString(), uusd: "0" });
     expect(await balance(bob, seniorDenom)).toBe(SENIOR_IN);
@@ -295,7 +247,7 @@ describe("securitise an invoice loan in a two-tranche pool through CosmJS", { ti
     const financed = await submit(erin, [msg.finance(erin, poolId, loanId)]);
     const fundedAt = await blockSeconds(financed.height);
     const reserveAfterFinancing = SENIOR_IN + JUNIOR_IN - PRINCIPAL;
-    expect(attributesOf(financed.events, "pool_loan_financed")).toEqual([expect.objectContaining({ pool_id: poolId.toString(), loan_id: loanId.toString(), principal: PRINCIPAL.toString(), reserve: reserveAfterFinancing.toString() })]);
+    expect(eventAttributes(financed.events, "pool_loan_financed")).toEqual([expect.objectContaining({ pool_id: poolId.toString(), loan_id: loanId.toString(), principal: PRINCIPAL.toString(), reserve: reserveAfterFinancing.toString() })]);
     expect(await balance(alice)).toBe(alice0 + PRINCIPAL);
     expect(await balance(POOLS)).toBe(reserveAfterFinancing);
     const funded = (await loan(loanId)).loan!;
@@ -314,12 +266,12 @@ describe("securitise an invoice loan in a two-tranche pool through CosmJS", { ti
     const repaid = await submit(alice, [{ typeUrl: MsgRepayCodec.typeUrl, value: MsgRepayCodec.fromPartial({ borrower: alice, loanId, amount: String(400_000n * USD) }) }]);
     const repaidAt = await blockSeconds(repaid.height);
     expect(repaidAt - fundedAt).toBeGreaterThanOrEqual(3n);
-    const payment = reply(repaid, MsgRepayResponse);
+    const payment = firstResponse(repaid, MsgRepayResponse);
     const debt = loanDebt(PRINCIPAL, repaidAt - fundedAt);
     expect(BigInt(payment.principal)).toBe(PRINCIPAL);
     expect(BigInt(payment.interest)).toBe(debt - PRINCIPAL);
     expect(payment.debt).toBe("0");
-    expect(attributesOf(repaid.events, "pool_loan_payment")).toEqual([expect.objectContaining({ pool_id: poolId.toString(), loan_id: loanId.toString(), kind: "repayment", principal: PRINCIPAL.toString(), interest: payment.interest })]);
+    expect(eventAttributes(repaid.events, "pool_loan_payment")).toEqual([expect.objectContaining({ pool_id: poolId.toString(), loan_id: loanId.toString(), kind: "repayment", principal: PRINCIPAL.toString(), interest: payment.interest })]);
     expect((await loan(loanId)).loan!.status).toBe(LoanStatus.LOAN_STATUS_REPAID);
     const reserveBeforeRedeem = reserveAfterFinancing + debt;
     expect((await pool(poolId)).pool!.reserve).toBe(reserveBeforeRedeem.toString());
@@ -355,15 +307,15 @@ describe("securitise an invoice loan in a two-tranche pool through CosmJS", { ti
     expect(juniorPrice).toBeGreaterThan(wad(epoch1.junior!.price));
     expect(epoch2.senior).toMatchObject({ redeemOrdered: SENIOR_IN.toString(), redeemed: SENIOR_IN.toString(), paid: seniorPayout.toString(), invested: "0", minted: "0" });
     expect(epoch2.junior).toMatchObject({ redeemOrdered: JUNIOR_IN.toString(), redeemed: JUNIOR_IN.toString(), paid: juniorPayout.toString(), invested: "0", minted: "0" });
-    expect(attributesOf(await blockEvents(second.tx.height), "pool_epoch_executed")).toEqual([
+    expect(eventAttributes(await blockEvents(second.tx.height), "pool_epoch_executed")).toEqual([
       expect.objectContaining({ pool_id: poolId.toString(), epoch: "2", nav: "0", reserve: "0", senior_paid: seniorPayout.toString(), junior_paid: juniorPayout.toString() }),
     ]);
     expect((await orders(poolId, bob)).map((o) => [o.order!.redeem, o.order!.claimableUusd, o.state])).toEqual([["0", seniorPayout.toString(), OrderState.ORDER_STATE_EXECUTED]]);
     expect(await queries.bank.supplyOf(seniorDenom)).toEqual({ denom: seniorDenom, amount: "0" });
     expect(await queries.bank.supplyOf(juniorDenom)).toEqual({ denom: juniorDenom, amount: "0" });
 
-    expect(reply(await submit(bob, [msg.claim(bob, poolId, SENIOR)]), MsgClaimResponse)).toEqual({ tokens: "0", uusd: seniorPayout.toString() });
-    expect(reply(await submit(frank, [msg.claim(frank, poolId, JUNIOR)]), MsgClaimResponse)).toEqual({ tokens: "0", uusd: juniorPayout.toString() });
+    expect(firstResponse(await submit(bob, [msg.claim(bob, poolId, SENIOR)]), MsgClaimResponse)).toEqual({ tokens: "0", uusd: seniorPayout.toString() });
+    expect(firstResponse(await submit(frank, [msg.claim(frank, poolId, JUNIOR)]), MsgClaimResponse)).toEqual({ tokens: "0", uusd: juniorPayout.toString() });
     const bobGain = (await balance(bob)) - bob0;
     const frankGain = (await balance(frank)) - frank0;
     expect(bobGain).toBe(seniorPayout - SENIOR_IN);

@@ -5,23 +5,20 @@
  * that passes and takes effect, one that fails quorum and one that is vetoed. The node runs from a
  * `persistence init` home whose genesis the test shortens (unbonding 4s, voting 5s).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { encodeEd25519Pubkey } from "@cosmjs/amino";
 import { Ed25519 } from "@cosmjs/crypto";
-import { encodePubkey, type EncodeObject } from "@cosmjs/proto-signing";
+import { encodePubkey, Registry, type EncodeObject } from "@cosmjs/proto-signing";
 import {
   coin,
-  GasPrice,
+  defaultRegistryTypes,
   QueryClient,
   setupDistributionExtension,
   setupGovExtension,
   setupMintExtension,
   setupStakingExtension,
-  SigningStargateClient,
   type DeliverTxResponse,
   type DistributionExtension,
   type GovExtension,
@@ -29,15 +26,14 @@ import {
   type StakingExtension,
   type StdFee,
 } from "@cosmjs/stargate";
-import { connectComet, type CometClient } from "@cosmjs/tendermint-rpc";
 import { ProposalStatus, TextProposal, VoteOption } from "cosmjs-types/cosmos/gov/v1beta1/gov";
 import { ParameterChangeProposal } from "cosmjs-types/cosmos/params/v1beta1/params";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { devnetWallet } from "../../src/cli/devnet-accounts.js";
 import { defaultGovGenesis } from "../../src/modules/gov/genesis.js";
 import { defaultSlashingGenesis } from "../../src/modules/slashing/genesis.js";
 import { decodeAddress, encodeAddress, moduleAddress } from "../../src/types/address.js";
-import { ensureCliBuilt, runCli, startNodeProcess, stopNodeProcess } from "../../src/testing/cli-process.js";
+import { runCli } from "../../src/testing/cli-process.js";
+import { expectSuccess, openDevnetSession, type DevnetSession } from "../../src/testing/devnet-session.js";
 
 const XPRT = 1_000_000n;
 const DEC = 10n ** 18n;
@@ -47,29 +43,22 @@ const MIN_DEPOSIT = 10n * XPRT;
 /** A fixed fee, so balances can be checked to the unit. */
 const FEE: StdFee = { amount: [{ denom: "uxprt", amount: "3000" }], gas: "600000" };
 const GOV_ACCOUNT = encodeAddress(moduleAddress("gov"));
+const ENV = { PERSISTENCE_KEYRING_PASSPHRASE: "pos e2e" };
 
 type Queries = QueryClient & StakingExtension & DistributionExtension & GovExtension & MintExtension;
 
 describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, () => {
-  let home: string;
-  let node: ChildProcessWithoutNullStreams;
-  let client: SigningStargateClient;
-  let comet: CometClient;
+  let session: DevnetSession;
   let q: Queries;
   // validator operates the genesis validator (V1); carol creates V2; alice delegates; bob and dave propose.
   let validator: string, alice: string, bob: string, carol: string, dave: string;
   let v1: string, v2: string;
 
-  beforeAll(async () => {
-    await ensureCliBuilt();
-    home = mkdtempSync(join(tmpdir(), "pos-e2e-"));
-    const wallet = await devnetWallet(5);
-    [validator, alice, bob, carol, dave] = (await wallet.getAccounts()).map((a) => a.address) as [string, string, string, string, string];
-    [v1, v2] = [validator, carol].map((a) => encodeAddress(decodeAddress(a) as Uint8Array, "persistencevaloper")) as [string, string];
-
-    const env = { PERSISTENCE_KEYRING_PASSPHRASE: "pos e2e" };
-    const accounts = [validator, ...[alice, bob, carol, dave].map((a) => `${a}=10000xprt`)].flatMap((a) => ["--genesis-account", a]);
-    const init = await runCli(["init", "--home", home, "--chain-id", "pos-e2e-1", ...accounts, "--output", "json"], { env });
+  /** A `persistence init` home funding the five accounts, its genesis shortened for the test. */
+  async function prepareHome(home: string, addresses: readonly string[]): Promise<void> {
+    const [operator, ...others] = addresses;
+    const accounts = [operator!, ...others.map((a) => `${a}=10000xprt`)].flatMap((a) => ["--genesis-account", a]);
+    const init = await runCli(["init", "--home", home, "--chain-id", "pos-e2e-1", ...accounts, "--output", "json"], { env: ENV });
     expect(init.code, init.stdout + init.stderr).toBe(0);
     const genesisPath = join(home, "config", "genesis.json");
     const genesis = JSON.parse(readFileSync(genesisPath, "utf8"));
@@ -81,28 +70,23 @@ describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, (
     appState.slashing ??= defaultSlashingGenesis();
     appState.slashing.params.signed_blocks_window = "1000000";
     writeFileSync(genesisPath, JSON.stringify(genesis, null, 2));
+  }
 
-    let rpc: string;
-    ({ child: node, rpc } = await startNodeProcess("start", home, { env }));
-    client = await SigningStargateClient.connectWithSigner(rpc, wallet, { gasPrice: GasPrice.fromString("0.0025uxprt"), broadcastPollIntervalMs: 100 });
-    comet = await connectComet(rpc);
-    q = QueryClient.withExtensions(comet, setupStakingExtension, setupDistributionExtension, setupGovExtension, setupMintExtension);
+  beforeAll(async () => {
+    // CosmJS's default registry: the SDK messages a plain wallet knows are all this test signs.
+    session = await openDevnetSession({ accounts: 5, homePrefix: "pos-e2e-", home: { prepare: prepareHome, env: ENV }, registry: new Registry(defaultRegistryTypes) });
+    [validator, alice, bob, carol, dave] = session.addresses as [string, string, string, string, string];
+    [v1, v2] = [validator, carol].map((a) => encodeAddress(decodeAddress(a) as Uint8Array, "persistencevaloper")) as [string, string];
+    q = QueryClient.withExtensions(session.comet, setupStakingExtension, setupDistributionExtension, setupGovExtension, setupMintExtension);
   }, 120_000);
 
   afterAll(async () => {
-    client?.disconnect();
-    comet?.disconnect();
-    await stopNodeProcess(node);
-    rmSync(home, { recursive: true, force: true });
+    await session?.close();
   });
 
-  const uxprt = async (address: string) => BigInt((await client.getBalance(address, "uxprt")).amount);
-  const ok = (result: DeliverTxResponse) => {
-    expect(result.code, result.rawLog).toBe(0);
-    return result;
-  };
+  const uxprt = (address: string) => session.balance(address, "uxprt");
   const attribute = (result: DeliverTxResponse, type: string, key: string) => result.events.find((e) => e.type === type)?.attributes.find((a) => a.key === key)?.value;
-  const height = async () => BigInt((await comet.status()).syncInfo.latestBlockHeight);
+  const height = async () => BigInt((await session.comet.status()).syncInfo.latestBlockHeight);
   const waitForHeight = async (target: bigint) => {
     while ((await height()) < target) await sleep(100);
   };
@@ -119,8 +103,8 @@ describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, (
 
     // carol creates V2 with a 1 XPRT self-delegation, kept small so the genesis validator keeps over 2/3 of the power.
     const { pubkey } = await Ed25519.makeKeypair(new Uint8Array(32).fill(42));
-    const created = ok(
-      await client.signAndBroadcast(
+    const created = expectSuccess(
+      await session.client.signAndBroadcast(
         carol,
         [
           {
@@ -147,7 +131,7 @@ describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, (
 
     // alice delegates 100 XPRT to V1: her balance falls by exactly the stake and the fee.
     const beforeDelegate = await uxprt(alice);
-    ok(await client.delegateTokens(alice, v1, coin(Number(100n * XPRT), "uxprt"), FEE));
+    expectSuccess(await session.client.delegateTokens(alice, v1, coin(Number(100n * XPRT), "uxprt"), FEE));
     expect(await uxprt(alice)).toBe(beforeDelegate - 100n * XPRT - 3000n);
     expect((await q.staking.delegation(alice, v1)).delegationResponse?.balance).toEqual({ denom: "uxprt", amount: (100n * XPRT).toString() });
 
@@ -163,15 +147,15 @@ describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, (
 
     // Withdrawing pays at least what was reported a block or more before, in whole uxprt.
     const beforeWithdraw = await uxprt(alice);
-    const withdrawn = ok(await client.withdrawRewards(alice, v1, FEE));
+    const withdrawn = expectSuccess(await session.client.withdrawRewards(alice, v1, FEE));
     const paid = (await uxprt(alice)) - beforeWithdraw + 3000n;
     expect(paid).toBeGreaterThanOrEqual(reported / DEC);
     expect(attribute(withdrawn, "withdraw_rewards", "amount")).toBe(`${paid}uxprt`);
     expect(attribute(withdrawn, "withdraw_rewards", "validator")).toBe(v1);
 
     // alice moves 20 XPRT to V2 at once; an entry guards it until the unbonding time passes.
-    const moved = ok(
-      await client.signAndBroadcast(
+    const moved = expectSuccess(
+      await session.client.signAndBroadcast(
         alice,
         [{ typeUrl: "/cosmos.staking.v1beta1.MsgBeginRedelegate", value: { delegatorAddress: alice, validatorSrcAddress: v1, validatorDstAddress: v2, amount: coin(Number(20n * XPRT), "uxprt") } }],
         FEE,
@@ -184,7 +168,7 @@ describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, (
     expect(redelegation.entries.map((e) => e.balance)).toEqual([(20n * XPRT).toString()]);
 
     // alice undelegates 10 XPRT from V1: nothing arrives before the unbonding period, all of it after.
-    const undelegated = ok(await client.undelegateTokens(alice, v1, coin(Number(10n * XPRT), "uxprt"), FEE));
+    const undelegated = expectSuccess(await session.client.undelegateTokens(alice, v1, coin(Number(10n * XPRT), "uxprt"), FEE));
     const afterUndelegate = await uxprt(alice);
     const entry = (await q.staking.delegatorUnbondingDelegations(alice)).unbondingResponses[0]!.entries[0]!;
     expect(entry.balance).toBe((10n * XPRT).toString());
@@ -203,13 +187,13 @@ describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, (
 
   // Bonded stake from here: V1 80 XPRT (its operator 10, alice 70), V2 21 XPRT (carol 1, alice 20); quorum is 33.4%.
   const submit = async (proposer: string, content: { typeUrl: string; value: Uint8Array }, deposit: bigint) => {
-    const result = ok(
-      await client.signAndBroadcast(proposer, [{ typeUrl: "/cosmos.gov.v1beta1.MsgSubmitProposal", value: { content, initialDeposit: [coin(Number(deposit), "uxprt")], proposer } }], FEE),
+    const result = expectSuccess(
+      await session.client.signAndBroadcast(proposer, [{ typeUrl: "/cosmos.gov.v1beta1.MsgSubmitProposal", value: { content, initialDeposit: [coin(Number(deposit), "uxprt")], proposer } }], FEE),
     );
     return BigInt(attribute(result, "submit_proposal", "proposal_id")!);
   };
   const vote = (voter: string, proposalId: bigint, option: VoteOption): EncodeObject => ({ typeUrl: "/cosmos.gov.v1beta1.MsgVote", value: { proposalId, voter, option } });
-  const cast = async (voter: string, proposalId: bigint, option: VoteOption) => ok(await client.signAndBroadcast(voter, [vote(voter, proposalId, option)], FEE));
+  const cast = async (voter: string, proposalId: bigint, option: VoteOption) => expectSuccess(await session.client.signAndBroadcast(voter, [vote(voter, proposalId, option)], FEE));
   const text = (title: string) => ({ typeUrl: TextProposal.typeUrl, value: TextProposal.encode({ title, description: `${title}, for the test` }).finish() });
   const settled = async (id: bigint) => {
     const deadline = Date.now() + (VOTING_SECONDS + 15) * 1000;
@@ -229,8 +213,8 @@ describe("proof of stake and governance through CosmJS", { timeout: 120_000 }, (
     expect((await q.gov.proposals(ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD, "", "")).proposals.map((p) => p.proposalId)).toEqual([id]);
 
     // bob's deposit completes the min deposit and starts the vote.
-    const deposited = ok(
-      await client.signAndBroadcast(bob, [{ typeUrl: "/cosmos.gov.v1beta1.MsgDeposit", value: { proposalId: id, depositor: bob, amount: [coin(Number(MIN_DEPOSIT / 2n), "uxprt")] } }], FEE),
+    const deposited = expectSuccess(
+      await session.client.signAndBroadcast(bob, [{ typeUrl: "/cosmos.gov.v1beta1.MsgDeposit", value: { proposalId: id, depositor: bob, amount: [coin(Number(MIN_DEPOSIT / 2n), "uxprt")] } }], FEE),
     );
     expect(deposited.events.some((e) => e.type === "proposal_deposit" && e.attributes.some((a) => a.key === "voting_period_start" && a.value === id.toString()))).toBe(true);
     const voting = (await q.gov.proposal(id.toString())).proposal!;
