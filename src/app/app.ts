@@ -214,7 +214,7 @@ export class PersistenceApp implements AbciApplication {
 
   /** Persists the last finalized block together with whatever the driver staged in the same database. */
   async commit(): Promise<ResponseCommit> {
-    this.stores.commit();
+    await this.stores.commit();
     this.genesisState = undefined;
     this.checkState = new CacheKV(this.stores.committed);
     return { retainHeight: 0n };

@@ -3,12 +3,12 @@ import type { Any } from "cosmjs-types/google/protobuf/any";
 import type { Event } from "cosmjs-types/tendermint/abci/types";
 import { bytesToKey } from "../store/bytes.js";
 import { CacheKV } from "../store/cache-kv.js";
-import { sha256 } from "../store/hash.js";
 import { GasMeter, OutOfGasError } from "../store/gas.js";
 import type { KVStore } from "../store/kv.js";
 import { runAnte, type AnteDependencies } from "../tx/ante.js";
 import { RecentCache } from "../store/recent-cache.js";
 import { decodeTx, type DecodedTx } from "../tx/decoded-tx.js";
+import { txHash } from "../tx/tx-hash.js";
 import { Context, type BlockInfo, type ExecMode } from "../types/context.js";
 import { withAttribute } from "../types/events.js";
 import { ErrInternal, ErrOutOfGas, isError, type AppError } from "../types/errors.js";
@@ -49,7 +49,7 @@ export class TxRunner {
   constructor(private readonly options: TxRunnerOptions) {}
 
   decode(raw: Uint8Array): DecodedTx | AppError {
-    const hash = sha256(raw);
+    const hash = txHash(raw);
     const key = bytesToKey(hash);
     const cached = this.decoded.get(key);
     if (cached) return cached;

@@ -1,8 +1,8 @@
 import { CheckTxType, type ResponseCheckTx } from "cosmjs-types/tendermint/abci/types";
 import type { AbciApplication } from "../app/abci.js";
 import { bytesToKey } from "../store/bytes.js";
-import { sha256 } from "../store/hash.js";
 import { ErrMempoolIsFull, ErrTxInMempoolCache, ErrTxTooLarge, type AppError } from "../types/errors.js";
+import { txHash } from "../tx/tx-hash.js";
 
 export interface MempoolLimits {
   /** Most txs held at once. */
@@ -47,7 +47,7 @@ export class Mempool {
   /** Runs CheckTx and keeps the tx when it passes; resolves with CheckTx's answer. */
   async add(tx: Uint8Array): Promise<ResponseCheckTx> {
     if (tx.length > this.limits.maxTxBytes) return rejection(ErrTxTooLarge.wrap(`tx of ${tx.length} bytes exceeds the limit of ${this.limits.maxTxBytes}`));
-    const key = bytesToKey(sha256(tx));
+    const key = bytesToKey(txHash(tx));
     if (this.entries.has(key) || this.checking.has(key)) return rejection(ErrTxInMempoolCache.wrap(""));
     if (this.entries.size + this.checking.size >= this.limits.maxTxs || this.totalBytes + tx.length > this.limits.maxTotalBytes) {
       return rejection(ErrMempoolIsFull.wrap(`mempool holds ${this.entries.size} txs, ${this.totalBytes} bytes`));
@@ -82,7 +82,7 @@ export class Mempool {
 
   /** Removes the txs a block committed, then rechecks the rest in order. */
   async update(committed: readonly Uint8Array[]): Promise<void> {
-    for (const tx of committed) this.remove(bytesToKey(sha256(tx)));
+    for (const tx of committed) this.remove(bytesToKey(txHash(tx)));
     const remaining = [...this.entries.entries()];
     // All rechecks are issued before any new CheckTx can queue behind them in the app.
     const verdicts = remaining.map(([, entry]) => this.app.checkTx({ tx: entry.tx, type: CheckTxType.RECHECK }));

@@ -1,7 +1,6 @@
 import type { RequestQuery, ResponseCheckTx, ResponseFinalizeBlock, ResponseInfo, ResponseQuery } from "cosmjs-types/tendermint/abci/types";
 import { PersistenceApp } from "../app/app.js";
 import { bytesEqual, bytesToKey, toHex } from "../store/bytes.js";
-import { sha256 } from "../store/hash.js";
 import type { IndexedTx, NodeApi, NodeEvent, NodeInfo, StoredBlock, SyncInfo, TxSearchRequest, TxSearchResult, ValidatorInfo } from "./api.js";
 import { BlockProducer, NotAValidatorError, type ProducedBlock } from "./block-producer.js";
 import { BlockStore } from "./block-store.js";
@@ -16,6 +15,7 @@ import { Mempool } from "./mempool.js";
 import { timestampFromMillis } from "./time.js";
 import { TxIndex } from "./tx-index.js";
 import { ValidatorSets } from "./validator-sets.js";
+import { txHash } from "../tx/tx-hash.js";
 
 /** The CometBFT version whose RPC this node speaks; clients such as CosmJS choose their codec by it. */
 export const COMETBFT_COMPATIBLE_VERSION = "0.38.17";
@@ -172,7 +172,7 @@ export class EmbeddedNode implements NodeApi {
     const { block } = produced.stored;
     this.emit({ type: "NewBlock", block: produced.stored, results: produced.results });
     block.data!.txs.forEach((tx, index) => {
-      const indexed: IndexedTx = { hash: sha256(tx), height: block.header!.height, index, tx, result: produced.results.txResults[index]! };
+      const indexed: IndexedTx = { hash: txHash(tx), height: block.header!.height, index, tx, result: produced.results.txResults[index]! };
       this.emit({ type: "Tx", tx: indexed });
       const key = bytesToKey(indexed.hash);
       for (const resolve of this.waiters.get(key) ?? []) resolve(indexed);

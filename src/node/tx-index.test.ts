@@ -43,7 +43,7 @@ describe("TxIndex", () => {
   });
 
   /** Blocks 1..3: alice sends to bob and carol, bob to alice, carol to bob. */
-  function indexSampleChain(): Uint8Array[][] {
+  async function indexSampleChain(): Promise<Uint8Array[][]> {
     const blocks = [
       [utf8("tx-1-0"), utf8("tx-1-1")],
       [utf8("tx-2-0")],
@@ -52,7 +52,7 @@ describe("TxIndex", () => {
     index.indexBlock(1n, blocks[0]!, [send("alice", "bob", 10), send("alice", "carol", 20)]);
     index.indexBlock(2n, blocks[1]!, [send("bob", "alice", 5)]);
     index.indexBlock(3n, blocks[2]!, [send("carol", "bob", 7), send("alice", "bob", 300), send("dave", "erin", 1, 5)]);
-    database.commit();
+    await database.commit();
     return blocks;
   }
 
@@ -61,31 +61,31 @@ describe("TxIndex", () => {
     return { found: result.txs.map((tx) => `${tx.height}/${tx.index}`), totalCount: result.totalCount };
   }
 
-  it("stages entries until the database commits", () => {
+  it("stages entries until the database commits", async () => {
     const tx = utf8("tx");
     index.indexBlock(1n, [tx], [send("alice", "bob", 1)]);
     expect(index.get(sha256(tx))).toBeUndefined();
-    database.commit();
+    await database.commit();
     const indexed = index.get(sha256(tx))!;
     expect(indexed).toMatchObject({ height: 1n, index: 0, tx, hash: sha256(tx) });
     expect(indexed.result.gasUsed).toBe(1000n);
     expect(indexed.result.events[1]!.attributes[0]).toEqual({ key: "recipient", value: "bob", index: true });
   });
 
-  it("finds txs by an indexed attribute, in block order", () => {
-    indexSampleChain();
+  it("finds txs by an indexed attribute, in block order", async () => {
+    await indexSampleChain();
     expect(search("message.sender='alice'")).toEqual({ found: ["1/0", "1/1", "3/1"], totalCount: 3 });
     expect(search("message.sender='alice'", { orderBy: "desc" }).found).toEqual(["3/1", "1/1", "1/0"]);
   });
 
-  it("combines conditions on different events of a tx", () => {
-    indexSampleChain();
+  it("combines conditions on different events of a tx", async () => {
+    await indexSampleChain();
     expect(search("message.sender='alice' AND transfer.recipient='bob'").found).toEqual(["1/0", "3/1"]);
     expect(search("message.sender='alice' AND transfer.recipient='alice'").found).toEqual([]);
   });
 
-  it("narrows by tx.height ranges and equality", () => {
-    indexSampleChain();
+  it("narrows by tx.height ranges and equality", async () => {
+    await indexSampleChain();
     expect(search("tx.height >= 2").found).toEqual(["2/0", "3/0", "3/1", "3/2"]);
     expect(search("tx.height > 1 AND tx.height < 3").found).toEqual(["2/0"]);
     expect(search("tx.height = 3 AND transfer.recipient='bob'").found).toEqual(["3/0", "3/1"]);
@@ -94,21 +94,21 @@ describe("TxIndex", () => {
     expect(search("tx.height > 3").found).toEqual([]);
   });
 
-  it("evaluates range, CONTAINS and EXISTS conditions on attribute values", () => {
-    indexSampleChain();
+  it("evaluates range, CONTAINS and EXISTS conditions on attribute values", async () => {
+    await indexSampleChain();
     expect(search("transfer.amount > 15").found).toEqual(["1/1", "3/1"]);
     expect(search("transfer.amount <= 7 AND tx.height >= 3").found).toEqual(["3/0", "3/2"]);
     expect(search("transfer.recipient CONTAINS 'ar'").found).toEqual(["1/1"]);
     expect(search("message.action EXISTS").totalCount).toBe(6);
   });
 
-  it("does not index attributes without index: true", () => {
-    indexSampleChain();
+  it("does not index attributes without index: true", async () => {
+    await indexSampleChain();
     expect(search("tx.memo='from alice'").totalCount).toBe(0);
   });
 
-  it("looks up tx.hash in either case", () => {
-    const [block1] = indexSampleChain();
+  it("looks up tx.hash in either case", async () => {
+    const [block1] = await indexSampleChain();
     const hash = toHex(sha256(block1![1]!));
     expect(search(`tx.hash='${hash.toUpperCase()}'`).found).toEqual(["1/1"]);
     expect(search(`tx.hash='${hash}' AND message.sender='alice'`).found).toEqual(["1/1"]);
@@ -117,41 +117,41 @@ describe("TxIndex", () => {
     expect(() => search("tx.hash='xyz'")).toThrow(/must be hex/);
   });
 
-  it("evaluates other tx.height and tx.hash conditions per tx", () => {
-    const [block1] = indexSampleChain();
+  it("evaluates other tx.height and tx.hash conditions per tx", async () => {
+    const [block1] = await indexSampleChain();
     const prefix = toHex(sha256(block1![0]!)).slice(0, 8).toUpperCase();
     expect(search(`tx.hash CONTAINS '${prefix}'`).found).toEqual(["1/0"]);
     expect(search("tx.height = '2'").found).toEqual(["2/0"]);
   });
 
-  it("pages through results and reports the total", () => {
-    indexSampleChain();
+  it("pages through results and reports the total", async () => {
+    await indexSampleChain();
     expect(search("tx.height >= 1", { perPage: 4, page: 2 })).toEqual({ found: ["3/1", "3/2"], totalCount: 6 });
     expect(search("tx.height >= 1", { perPage: 4, page: 3 })).toEqual({ found: [], totalCount: 6 });
     expect(search("tx.height >= 1", { perPage: 4, page: 1, orderBy: "desc" }).found).toEqual(["3/2", "3/1", "3/0", "2/0"]);
   });
 
-  it("keeps a successful tx under its hash when the same bytes fail later", () => {
+  it("keeps a successful tx under its hash when the same bytes fail later", async () => {
     const tx = utf8("same bytes");
     index.indexBlock(1n, [tx], [send("alice", "bob", 1)]);
-    database.commit();
+    await database.commit();
     index.indexBlock(2n, [tx], [send("alice", "bob", 1, 32)]);
-    database.commit();
+    await database.commit();
     expect(index.get(sha256(tx))!.height).toBe(1n);
     index.indexBlock(3n, [tx], [send("alice", "bob", 1)]);
-    database.commit();
+    await database.commit();
     expect(index.get(sha256(tx))!.height).toBe(3n);
   });
 
-  it("rejects malformed queries and queries beyond the scan bound", () => {
-    indexSampleChain();
+  it("rejects malformed queries and queries beyond the scan bound", async () => {
+    await indexSampleChain();
     expect(() => search("message.sender=")).toThrow(QueryParseError);
     const bounded = new TxIndex(database, { maxScannedEntries: 3 });
     expect(() => bounded.search({ query: "tx.height > 0", page: 1, perPage: 10, orderBy: "asc" })).toThrow(TxSearchTooBroadError);
     expect(bounded.search({ query: "message.sender='bob'", page: 1, perPage: 10, orderBy: "asc" }).totalCount).toBe(1);
   });
 
-  it("rejects blocks whose txs and results differ in number", () => {
+  it("rejects blocks whose txs and results differ in number", async () => {
     expect(() => index.indexBlock(1n, [utf8("a")], [])).toThrow(/1 txs but 0 results/);
   });
 });

@@ -5,6 +5,7 @@ import { sha256 } from "../store/hash.js";
 import type { IndexedTx, TxSearchRequest, TxSearchResult } from "./api.js";
 import { conditionMatchesValue, parseEventQuery, type QueryCondition } from "./event-query.js";
 import { encodeProto } from "../types/proto.js";
+import { txHash } from "../tx/tx-hash.js";
 
 /**
  * How many index entries one search may visit before it fails with {@link TxSearchTooBroadError}.
@@ -70,7 +71,7 @@ export class TxIndex {
     txs.forEach((tx, index) => {
       const result = results[index]!;
       const position = encodePosition(height, index);
-      const hash = sha256(tx);
+      const hash = txHash(tx);
       this.txs.put(position, encodeProto(TxResult, { height, index, tx, result }));
       if (result.code === 0) succeededInBlock.add(bytesToKey(hash));
       if (result.code === 0 || !this.succeededBefore(hash, succeededInBlock)) this.hashes.put(hash, position);

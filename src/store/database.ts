@@ -12,8 +12,8 @@ export type StagedWrite = { table: Table; key: Uint8Array; value: Uint8Array | u
 /**
  * The embedded database on disk (LMDB). Writes are staged and reach the disk only through
  * {@link Database.commit}, which applies everything staged (state, tree nodes, block, results,
- * tx index) in one synchronous, fsync'ed transaction: after a crash the database holds all of a
- * block or none of it.
+ * tx index) in one fsync'ed transaction: after a crash the database holds all of a block or none
+ * of it. Until the commit resolves, reads see the previous commit.
  */
 export class Database {
   private readonly tables = new Map<string, Table>();
@@ -44,15 +44,19 @@ export class Database {
     this.staged.push(write);
   }
 
-  /** Applies all staged writes atomically and durably, in the order they were staged. */
-  commit(): void {
+  /**
+   * Applies all staged writes atomically and durably, in the order they were staged; resolves
+   * once they are on disk. The writes run in LMDB's writer thread (one batch is one transaction),
+   * so the JavaScript thread is free meanwhile.
+   */
+  async commit(): Promise<void> {
     const writes = this.staged;
     this.staged = [];
     if (writes.length === 0) return;
-    this.root.transactionSync(() => {
+    await this.root.batch(() => {
       for (const w of writes) {
-        if (w.value === undefined) w.table.lmdb.removeSync(w.key);
-        else w.table.lmdb.putSync(w.key, w.value);
+        if (w.value === undefined) void w.table.lmdb.remove(w.key);
+        else void w.table.lmdb.put(w.key, w.value);
       }
     });
   }

@@ -23,14 +23,14 @@ const STORES = ["acc", "bank"];
 const k = (store: string, key: string) => concatBytes(storePrefix(store), utf8(key));
 
 /** Runs one block: writes through a branch of the committed state, then applies and commits. */
-function commitBlock(ms: CommitMultiStore, version: number, writes: [string, string, string | null][]): Uint8Array {
+async function commitBlock(ms: CommitMultiStore, version: number, writes: [string, string, string | null][]): Promise<Uint8Array> {
   const block = new CacheKV(ms.committed);
   for (const [store, key, value] of writes) {
     if (value === null) block.delete(k(store, key));
     else block.set(k(store, key), utf8(value));
   }
   const hash = ms.applyChanges(version, block.sortedChanges());
-  ms.commit();
+  await ms.commit();
   return hash;
 }
 
@@ -40,8 +40,8 @@ describe("CommitMultiStore", () => {
     let db = Database.open(path);
     let ms = CommitMultiStore.open(db, { stores: STORES });
     expect(ms.lastVersion).toBe(0);
-    const h1 = commitBlock(ms, 1, [["acc", "a", "1"], ["bank", "b", "2"]]);
-    const h2 = commitBlock(ms, 2, [["acc", "a", "3"], ["bank", "c", "4"], ["bank", "b", null]]);
+    const h1 = await commitBlock(ms, 1, [["acc", "a", "1"], ["bank", "b", "2"]]);
+    const h2 = await commitBlock(ms, 2, [["acc", "a", "3"], ["bank", "c", "4"], ["bank", "b", null]]);
     expect(h1).not.toEqual(h2);
     await db.close();
 
@@ -63,11 +63,12 @@ describe("CommitMultiStore", () => {
       [["acc", "x", "1"], ["bank", "y", "2"], ["bank", "z", "3"]],
       [["bank", "y", null], ["acc", "w", "5"]],
     ];
-    const hashes = [];
+    const hashes: Uint8Array[][] = [];
     for (const run of [0, 1]) {
       const db = Database.open(tempDir());
       const ms = CommitMultiStore.open(db, { stores: STORES });
-      hashes[run] = blocks.map((writes, i) => commitBlock(ms, i + 1, writes));
+      hashes[run] = [];
+      for (const [i, writes] of blocks.entries()) hashes[run].push(await commitBlock(ms, i + 1, writes));
       await db.close();
     }
     expect(hashes[0]).toEqual(hashes[1]);
@@ -77,13 +78,13 @@ describe("CommitMultiStore", () => {
     const path = tempDir();
     const db = Database.open(path);
     const ms = CommitMultiStore.open(db, { stores: STORES });
-    const h1 = commitBlock(ms, 1, [["acc", "a", "1"]]);
+    const h1 = await commitBlock(ms, 1, [["acc", "a", "1"]]);
     const block = new CacheKV(ms.committed);
     block.set(k("acc", "a"), utf8("changed"));
     ms.applyChanges(2, block.sortedChanges());
     ms.rollback();
     expect(ms.committed.get(k("acc", "a"))).toEqual(utf8("1"));
-    const again = commitBlock(ms, 2, []);
+    const again = await commitBlock(ms, 2, []);
     expect(ms.lastVersion).toBe(2);
     expect(again).toEqual(h1);
     await db.close();
@@ -92,7 +93,7 @@ describe("CommitMultiStore", () => {
   it("prunes old versions while keeping the recent ones queryable", async () => {
     const db = Database.open(tempDir());
     const ms = CommitMultiStore.open(db, { stores: STORES, pruning: { keepRecent: 3 } });
-    for (let v = 1; v <= 10; v++) commitBlock(ms, v, [["acc", `key${v % 4}`, `v${v}`]]);
+    for (let v = 1; v <= 10; v++) await commitBlock(ms, v, [["acc", `key${v % 4}`, `v${v}`]]);
     expect(ms.earliestVersion).toBe(8);
     expect(ms.stateAt(8).get(k("acc", "key0"))).toEqual(utf8("v8"));
     expect(ms.stateAt(9).get(k("acc", "key1"))).toEqual(utf8("v9"));
@@ -104,15 +105,15 @@ describe("CommitMultiStore", () => {
     const db = Database.open(tempDir());
     const ms = CommitMultiStore.open(db, { stores: STORES, pruning: { keepRecent: 2 } });
     const many = (tag: string) => Array.from({ length: 30_000 }, (_, i): [string, string, string] => ["acc", `k${i}`, `${tag}${i}`]);
-    commitBlock(ms, 1, many("a"));
-    commitBlock(ms, 2, many("b")); // orphans every node of version 1
+    await commitBlock(ms, 1, many("a"));
+    await commitBlock(ms, 2, many("b")); // orphans every node of version 1
     const nodesTable = db.table("iavl_nodes");
     const stored = () => [...nodesTable.range()].length;
     const before = stored();
     let version = 3;
     let commits = 0;
     do {
-      commitBlock(ms, version++, []); // version 1 retires: its nodes go over this commit and the next ones
+      await commitBlock(ms, version++, []); // version 1 retires: its nodes go over this commit and the next ones
       await db.flushBackground();
       commits++;
       if (commits === 1) expect(before - stored()).toBe(20_000);
@@ -128,10 +129,10 @@ describe("CommitMultiStore", () => {
     const db = Database.open(tempDir());
     const ms = CommitMultiStore.open(db, { stores: STORES, pruning: { keepRecent: 2 } });
     const many = (tag: string) => Array.from({ length: 70_000 }, (_, i): [string, string, string] => ["bank", `k${i}`, `${tag}${i}`]);
-    commitBlock(ms, 1, many("a"));
-    commitBlock(ms, 2, many("b"));
+    await commitBlock(ms, 1, many("a"));
+    await commitBlock(ms, 2, many("b"));
     // Rewriting every key orphans ~140k nodes, so this commit may delete twice that: all of version 1's.
-    commitBlock(ms, 3, many("c"));
+    await commitBlock(ms, 3, many("c"));
     await db.flushBackground();
     expect(ms.pruningBacklog).toBe(0);
     expect(ms.stateAt(2).get(k("bank", "k9"))).toEqual(utf8("b9"));
@@ -141,7 +142,7 @@ describe("CommitMultiStore", () => {
   it("proves a value and an absence all the way to the app hash", async () => {
     const db = Database.open(tempDir());
     const ms = CommitMultiStore.open(db, { stores: STORES });
-    const appHash = commitBlock(ms, 1, [["acc", "alice", "100"], ["acc", "carol", "7"], ["bank", "supply", "107"]]);
+    const appHash = await commitBlock(ms, 1, [["acc", "alice", "100"], ["acc", "carol", "7"], ["bank", "supply", "107"]]);
     const check = (key: string, value: string | undefined) => {
       const { value: found, proofOps } = ms.proveAt(1, "acc", utf8(key));
       expect(found && new TextDecoder().decode(found)).toBe(value);

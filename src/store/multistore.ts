@@ -175,7 +175,7 @@ export class CommitMultiStore {
    * budget, and commits the database: this version's state, tree nodes and commit record land
    * together with everything else staged, or not at all.
    */
-  commit(): CommitInfo {
+  async commit(): Promise<CommitInfo> {
     const info = this.pending;
     if (!info) throw new Error("commit without applied changes");
     let orphaned = 0;
@@ -189,7 +189,7 @@ export class CommitMultiStore {
     info.nextNodeId = BigInt(this.nodes.nextId);
     this.commits.put(commitKey(version), CommitInfo.encode(info).finish());
     this.commits.put(LATEST_KEY, idKey(version));
-    this.db.commit();
+    await this.db.commit();
     this.nodes.clearStagedOrphans();
     this.last = info;
     this.pending = undefined;

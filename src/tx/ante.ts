@@ -1,9 +1,7 @@
-import { toBase64 } from "@cosmjs/encoding";
 import type { Params as AuthParams } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { FEE_COLLECTOR } from "../modules/auth/keys.js";
 import type { BankSendKeeper } from "../modules/bank/keeper.js";
 import { bytesEqual } from "../store/bytes.js";
-import { addressFromSecp256k1 } from "../types/address.js";
 import { formatCoins, type Coin } from "../types/coins.js";
 import { STAKING_DENOM } from "../types/denoms.js";
 import type { Context } from "../types/context.js";
@@ -108,7 +106,7 @@ function checkSigner(
 ): AppError | undefined {
   const account = deps.accounts.getAccount(ctx, signer.address);
   if (!account) return ErrUnknownAddress.wrap(`account ${signer.bech32} does not exist`);
-  if (signer.publicKey && !bytesEqual(addressFromSecp256k1(signer.publicKey), signer.address)) {
+  if (signer.publicKeyAddress && !bytesEqual(signer.publicKeyAddress, signer.address)) {
     return ErrInvalidPubKey.wrap(`pubKey does not match signer address ${signer.bech32} with signer index: ${index}`);
   }
   const publicKey = signer.publicKey ?? account.publicKey;
@@ -125,7 +123,7 @@ function checkSigner(
     }
   }
   ctx.events.emit("tx", { acc_seq: `${signer.bech32}/${account.sequence}` });
-  ctx.events.emit("tx", { signature: toBase64(signer.signature) });
+  ctx.events.emit("tx", { signature: Buffer.from(signer.signature.buffer, signer.signature.byteOffset, signer.signature.byteLength).toString("base64") });
   deps.accounts.setAccount(ctx, { ...account, publicKey, sequence: account.sequence + 1n });
   return undefined;
 }

@@ -2,7 +2,7 @@ import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { bytesEqual } from "../store/bytes.js";
 import { sha256 } from "../store/hash.js";
-import { decodeAddress } from "../types/address.js";
+import { addressFromSecp256k1, decodeAddress } from "../types/address.js";
 import { parseCoins, type Coin } from "../types/coins.js";
 import {
   ErrInvalidGasLimit,
@@ -43,6 +43,8 @@ export interface TxSigner {
   bech32: string;
   /** The public key carried in the tx; absent when the account already has one on chain. */
   publicKey: Uint8Array | undefined;
+  /** The address `publicKey` derives, which the ante step requires to be `address`. */
+  publicKeyAddress: Uint8Array | undefined;
   sequence: bigint;
   signature: Uint8Array;
 }
@@ -120,7 +122,14 @@ export function decodeTx(raw: Uint8Array, options: DecodeOptions, hash = sha256(
       publicKey = decodePublicKey(info.publicKey);
       if (!publicKey || publicKey.length !== 33) return ErrInvalidPubKey.wrap(`signer ${i}: unsupported public key ${info.publicKey.typeUrl}`);
     }
-    signers.push({ address: decodeAddress(bech32) as Uint8Array, bech32, publicKey, sequence: info.sequence, signature: txRaw.signatures[i]! });
+    signers.push({
+      address: decodeAddress(bech32) as Uint8Array,
+      bech32,
+      publicKey,
+      publicKeyAddress: publicKey && addressFromSecp256k1(publicKey),
+      sequence: info.sequence,
+      signature: txRaw.signatures[i]!,
+    });
   }
   return {
     raw,

@@ -1,5 +1,5 @@
 import { bech32 } from "@scure/base";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { bytesToKey } from "../store/bytes.js";
 import { RecentCache } from "../store/recent-cache.js";
 import { sha256 } from "../store/hash.js";
@@ -59,7 +59,8 @@ function decodeUncached(address: string, prefix: string): Uint8Array | AppError 
 
 /** The address of a secp256k1 key, as Cosmos derives it: ripemd160(sha256(compressed key)). */
 export function addressFromSecp256k1(publicKey: Uint8Array): Uint8Array {
-  return new Uint8Array(createHash("ripemd160").update(sha256(publicKey)).digest());
+  const digest = hash("ripemd160", sha256(publicKey), "buffer");
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
 }
 
 /** A module account's address: the first 20 bytes of sha256(module name), as the Cosmos SDK. */

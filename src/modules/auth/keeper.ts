@@ -3,6 +3,7 @@ import { Any } from "cosmjs-types/google/protobuf/any";
 import { bytesToKey, concatBytes, readUint64, uint64Key } from "../../store/bytes.js";
 import type { KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
+import { RecentCache } from "../../store/recent-cache.js";
 import { moduleAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
 import { DecodeMemo } from "../../types/decode-memo.js";
@@ -22,17 +23,29 @@ export const DEFAULT_AUTH_PARAMS: Params = {
 export class AccountKeeper {
   private readonly moduleAccounts: ReadonlyMap<string, readonly string[]>;
   private readonly moduleAddresses: ReadonlySet<string>;
+  /** Module account name → address; callers must not modify the bytes. */
+  private readonly addressesByName: ReadonlyMap<string, Uint8Array>;
   private readonly params = new DecodeMemo(Params);
+  /** Accounts by their stored bytes (which include the address): a tx reads its signer's several times. Never modified. */
+  private readonly decoded = new RecentCache<string, Account>(25_000);
 
   /** @param modulePermissions module account names and the permissions each holds (e.g. "minter"). */
   constructor(modulePermissions: Record<string, readonly string[]>) {
     this.moduleAccounts = new Map(Object.entries(modulePermissions).sort(([a], [b]) => (a < b ? -1 : 1)));
-    this.moduleAddresses = new Set([...this.moduleAccounts.keys()].map((name) => bytesToKey(moduleAddress(name))));
+    this.addressesByName = new Map([...this.moduleAccounts.keys()].map((name) => [name, moduleAddress(name)]));
+    this.moduleAddresses = new Set([...this.addressesByName.values()].map(bytesToKey));
   }
 
   getAccount(ctx: Context, address: Uint8Array): Account | undefined {
     const bytes = this.accounts(ctx).get(address);
-    return bytes ? accountFromAny(Any.decode(bytes), address) : undefined;
+    if (!bytes) return undefined;
+    const key = bytesToKey(bytes);
+    let account = this.decoded.get(key);
+    if (account === undefined) {
+      account = accountFromAny(Any.decode(bytes), address);
+      this.decoded.set(key, account);
+    }
+    return account;
   }
 
   hasAccount(ctx: Context, address: Uint8Array): boolean {
@@ -90,8 +103,9 @@ export class AccountKeeper {
   }
 
   moduleAddress(name: string): Uint8Array {
-    if (!this.moduleAccounts.has(name)) throw new Error(`module account "${name}" is not registered`);
-    return moduleAddress(name);
+    const address = this.addressesByName.get(name);
+    if (!address) throw new Error(`module account "${name}" is not registered`);
+    return address;
   }
 
   /** The module account `name`, created on first use as the Cosmos SDK does. */

@@ -9,6 +9,7 @@ import { compareBytes } from "../../store/bytes.js";
 import { sha256 } from "../../store/hash.js";
 import { merkleRoot } from "../../store/simple-merkle.js";
 import { encodeProto } from "../../types/proto.js";
+import { txHash } from "../../tx/tx-hash.js";
 
 /**
  * The hashes a CometBFT v0.38 block commits to, computed exactly as CometBFT computes them, so
@@ -72,7 +73,7 @@ function wrapBytes(value: Uint8Array): Uint8Array {
 
 /** Header.data_hash: the Merkle root of sha256 of each tx (the tx hashes are the leaves). */
 export function hashTxs(txs: readonly Uint8Array[]): Uint8Array {
-  return merkleRoot(txs.map((tx) => sha256(tx)));
+  return merkleRoot(txs.map((tx) => txHash(tx)));
 }
 
 /**

@@ -13,7 +13,7 @@ let node: FixtureNode;
 let server: CometRpcServer;
 
 beforeAll(async () => {
-  node = FixtureNode.create();
+  node = await FixtureNode.create();
   server = await startCometRpcServer({ node, host: "127.0.0.1", port: 0, broadcastTxCommitTimeoutMs: 100, maxBodyBytes: 10_000 });
 });
 
@@ -103,7 +103,7 @@ describe("JSON shapes", () => {
       id: 7,
       result: { code: 0, data: "ABCD", log: "", codespace: "", hash: hex(sha256(tx)) },
     });
-    node.produceBlock();
+    await node.produceBlock();
     const height = node.syncInfo().latestBlockHeight.toString();
     expect(await call("abci_query", { path: "/store/bank/key", data: toHex(utf8("alice")) })).toEqual({
       jsonrpc: "2.0",
@@ -164,7 +164,7 @@ describe("request forms", () => {
     expect(JSON.parse((await get(`/broadcast_tx_sync?tx="${new TextDecoder().decode(tx)}"`)).text)).toMatchObject({
       result: { code: 0, hash: hex(sha256(tx)) },
     });
-    node.produceBlock();
+    await node.produceBlock();
     expect(JSON.parse((await get("/block?height=3")).text)).toMatchObject({ result: { block: { header: { height: "3" } } } });
   });
 
@@ -331,7 +331,7 @@ describe("WebSocket", () => {
     const query = "tm.event = 'Tx' AND transfer.recipient = 'zoe'";
     expect(await client.request("sub-1", "subscribe", { query })).toEqual({ jsonrpc: "2.0", id: "sub-1", result: {} });
     const tx = fixtureTx("yan", "zoe", 9, 1);
-    const block = node.produceBlock([fixtureTx("yan", "xia", 1, 1), tx]);
+    const block = await node.produceBlock([fixtureTx("yan", "xia", 1, 1), tx]);
     const height = block.block.header.height.toString();
     expect(await client.next()).toEqual({
       jsonrpc: "2.0",
@@ -377,8 +377,8 @@ describe("WebSocket", () => {
   it("delivers NewBlock and NewBlockEvents with their bus events", async () => {
     await client.request(10, "subscribe", { query: "tm.event='NewBlock'" });
     await client.request(11, "subscribe", { query: "tm.event='NewBlockEvents' AND mint.minter EXISTS" });
-    let block = node.produceBlock([]);
-    if (block.block.header.height % 2n === 0n) block = node.produceBlock([]);
+    let block = await node.produceBlock([]);
+    if (block.block.header.height % 2n === 0n) block = await node.produceBlock([]);
     const first = (await client.next()) as { id: number; result: { data: { type: string; value: Record<string, unknown> }; events: unknown } };
     const second = (await client.next()) as typeof first;
     expect(first.id).toBe(10);

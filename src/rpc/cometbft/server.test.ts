@@ -33,7 +33,7 @@ let node: FixtureNode;
 let server: CometRpcServer;
 
 beforeAll(async () => {
-  node = FixtureNode.create();
+  node = await FixtureNode.create();
   server = await startCometRpcServer({ node, host: "127.0.0.1", port: 0, broadcastTxCommitTimeoutMs: 300 });
 });
 
@@ -182,7 +182,7 @@ describe.each(transports)("over %s", (_name, connect) => {
     expect([rejected.code, rejected.codespace, rejected.log]).toEqual([2, "sdk", "tx parse error"]);
     const async = await client.broadcastTxAsync({ tx: utf8("more garbage") });
     expect(async.hash).toEqual(sha256(utf8("more garbage")));
-    node.produceBlock();
+    await node.produceBlock();
   });
 
   it("broadcastTxCommit waits for inclusion", async () => {
@@ -205,7 +205,7 @@ describe.each(transports)("over %s", (_name, connect) => {
     await expect(client.broadcastTxCommit({ tx: fixtureTx("slow", "poke", 1, Math.random()) })).rejects.toThrow(
       /timed out waiting for tx to be included in a block/,
     );
-    node.produceBlock();
+    await node.produceBlock();
   });
 });
 
@@ -220,7 +220,7 @@ describe("subscriptions over WebSocket", () => {
     const blocks = take(client.subscribeNewBlock(), 1);
     const headers = take(client.subscribeNewBlockHeader(), 1);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const produced = node.produceBlock([fixtureTx("hank", "ivy", 4, Math.random())]);
+    const produced = await node.produceBlock([fixtureTx("hank", "ivy", 4, Math.random())]);
     const [block] = await blocks;
     const [header] = await headers;
     expect(block!.header.height).toBe(Number(produced.block.header.height));
@@ -232,8 +232,8 @@ describe("subscriptions over WebSocket", () => {
     const events = take(client.subscribeTx("message.sender='judy'"), 2);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const fromJudy = [fixtureTx("judy", "ken", 1, Math.random()), fixtureTx("judy", "leo", 2, Math.random())];
-    node.produceBlock([fixtureTx("ken", "judy", 1, Math.random()), fromJudy[0]!]);
-    node.produceBlock([fromJudy[1]!]);
+    await node.produceBlock([fixtureTx("ken", "judy", 1, Math.random()), fromJudy[0]!]);
+    await node.produceBlock([fromJudy[1]!]);
     const received = await events;
     expect(received.map((e) => toHex(e.hash))).toEqual(fromJudy.map((tx) => toHex(sha256(tx))));
     expect(received[0]!.result.events[0]!.attributes[1]).toEqual({ key: "sender", value: "judy" });

@@ -62,17 +62,17 @@ export class FixtureNode implements NodeApi {
   }
 
   /** A node with three blocks: [alice→bob, alice→carol], [] , [bob→alice, carol→dave (fails)]. */
-  static create(): FixtureNode {
+  static async create(): Promise<FixtureNode> {
     const directory = mkdtempSync(join(tmpdir(), "rpc-fixture-"));
     const node = new FixtureNode(directory, Database.open(directory));
-    node.produceBlock([fixtureTx("alice", "bob", 10), fixtureTx("alice", "carol", 20)]);
-    node.produceBlock([]);
-    node.produceBlock([fixtureTx("bob", "alice", 5), fixtureTx("carol", "dave", 5000)]);
+    await node.produceBlock([fixtureTx("alice", "bob", 10), fixtureTx("alice", "carol", 20)]);
+    await node.produceBlock([]);
+    await node.produceBlock([fixtureTx("bob", "alice", 5), fixtureTx("carol", "dave", 5000)]);
     return node;
   }
 
   /** Commits a block of `txs` (by default the mempool's), indexes it and notifies subscribers. */
-  produceBlock(txs: Uint8Array[] = this.mempool.splice(0)): StoredBlock {
+  async produceBlock(txs: Uint8Array[] = this.mempool.splice(0)): Promise<StoredBlock> {
     const height = BigInt(this.blocks.length + 1);
     const previous = this.blocks.at(-1);
     const time = { seconds: 1_700_000_000n + height * 5n, nanos: height === 1n ? 0 : 120_000_000 + Number(height) };
@@ -105,7 +105,7 @@ export class FixtureNode implements NodeApi {
       consensusParamUpdates: height === 1n ? { block: { maxBytes: 22020096n, maxGas: -1n } } : undefined,
     });
     this.txIndex.indexBlock(height, txs, txResults);
-    this.database.commit();
+    await this.database.commit();
     this.blocks.push(stored);
     this.results.push(results);
     this.byHash.set(bytesToKey(blockId.hash), stored);
@@ -228,7 +228,7 @@ export class FixtureNode implements NodeApi {
     if (this.autoProduce) {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        if (this.mempool.length > 0) this.produceBlock();
+        if (this.mempool.length > 0) void this.produceBlock();
       }, 5);
       this.timers.add(timer);
     }

@@ -61,7 +61,8 @@ export class NodeStore {
     const all = [...previous, ...ids];
     this.stagedOrphans.set(version, all);
     const packed = new Uint8Array(all.length * 8);
-    all.forEach((id, i) => packed.set(idKey(id), i * 8));
+    const view = new DataView(packed.buffer);
+    all.forEach((id, i) => view.setBigUint64(i * 8, BigInt(id)));
     this.orphans.put(idKey(version), packed);
   }
 

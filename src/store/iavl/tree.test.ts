@@ -48,15 +48,15 @@ function checkBalanced(snapshot: TreeSnapshot, nodes: NodeStore, rootId: number)
 }
 
 describe("MutableTree", () => {
-  it("matches a reference map across random sets, removes and saved versions", () => {
+  it("matches a reference map across random sets, removes and saved versions", async () => {
     const key = fc.uint8Array({ minLength: 1, maxLength: 3 });
     const op = fc.oneof(
       fc.record({ kind: fc.constant("set" as const), key, value: fc.uint8Array({ maxLength: 4 }) }),
       fc.record({ kind: fc.constant("remove" as const), key }),
       fc.record({ kind: fc.constant("save" as const) }),
     );
-    fc.assert(
-      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 120 }), async (ops) => {
         const { db, nodes } = openStore();
         try {
           const tree = new MutableTree(nodes, 0, 0);
@@ -72,7 +72,7 @@ describe("MutableTree", () => {
             } else {
               tree.workingHash();
               const rootId = tree.save();
-              db.commit();
+              await db.commit();
               history.push({ version: tree.version, rootId, entries: sortedEntries(model) });
             }
             expect(tree.size).toBe(model.size);
@@ -109,13 +109,13 @@ describe("MutableTree", () => {
     for (let i = 0; i < 500; i++) tree.set(bytes(`key-${i}`), bytes(`v1-${i}`));
     tree.workingHash();
     const root1 = tree.save();
-    db.commit();
+    await db.commit();
     for (let i = 0; i < 500; i += 3) tree.set(bytes(`key-${i}`), bytes(`v2-${i}`));
     for (let i = 1; i < 500; i += 7) tree.remove(bytes(`key-${i}`));
     const hash2 = tree.workingHash();
     const root2 = tree.save();
     const nextId = nodes.nextId;
-    db.commit();
+    await db.commit();
     await db.close();
 
     const reopened = openStore(path);
@@ -139,7 +139,7 @@ describe("MutableTree", () => {
       for (let i = 0; i < 100; i++) if (i % v === 0) tree.set(bytes(`k${i}`), bytes(`v${v}-${i}`));
       tree.workingHash();
       roots.push(tree.save());
-      db.commit();
+      await db.commit();
     }
     // Prune versions 1 and 2: delete what versions 2 and 3 orphaned.
     const first = nodes.pruneOrphansOf(2, 0, Infinity);
@@ -158,13 +158,13 @@ describe("MutableTree", () => {
 });
 
 describe("TreeSnapshot proofs", () => {
-  it("proves membership and absence against the root with ICS-23's iavlSpec", () => {
+  it("proves membership and absence against the root with ICS-23's iavlSpec", async () => {
     const { db, nodes } = openStore();
     const tree = new MutableTree(nodes, 0, 0);
     for (let i = 0; i < 300; i += 2) tree.set(bytes(`key-${String(i).padStart(4, "0")}`), bytes(`value-${i}`));
     tree.workingHash();
     const snapshot = TreeSnapshot.at(nodes, tree.save());
-    db.commit();
+    await db.commit();
     const root = snapshot.rootHash;
     // Verify the wire bytes, decoded by the ICS-23 reference implementation's own codec.
     const proveEncoded = (key: Uint8Array) => ics23.CommitmentProof.decode(CommitmentProof.encode(snapshot.prove(key)).finish());

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { utf8 } from "./bytes.js";
+import { Database } from "./database.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function open(): { db: Database; path: string } {
+  const path = mkdtempSync(join(tmpdir(), "database-"));
+  dirs.push(path);
+  return { db: Database.open(path), path };
+}
+
+describe("Database", () => {
+  it("applies staged writes together once the commit resolves, and they survive reopening", async () => {
+    const { db, path } = open();
+    const a = db.table("a");
+    const b = db.table("b");
+    a.put(utf8("k"), utf8("old"));
+    await db.commit();
+
+    a.put(utf8("k"), utf8("new"));
+    b.put(utf8("x"), utf8("1"));
+    a.delete(utf8("gone"));
+    const committing = db.commit();
+    // Until the commit resolves, reads see the previous commit.
+    expect(a.get(utf8("k"))).toEqual(utf8("old"));
+    await committing;
+    expect(a.get(utf8("k"))).toEqual(utf8("new"));
+    expect(b.get(utf8("x"))).toEqual(utf8("1"));
+    await db.close();
+
+    const reopened = Database.open(path);
+    expect(reopened.table("a").get(utf8("k"))).toEqual(utf8("new"));
+    expect(reopened.table("b").get(utf8("x"))).toEqual(utf8("1"));
+    await reopened.close();
+  });
+
+  it("drops discarded writes", async () => {
+    const { db } = open();
+    const a = db.table("a");
+    a.put(utf8("k"), utf8("v"));
+    db.discardStaged();
+    await db.commit();
+    expect(a.get(utf8("k"))).toBeUndefined();
+    await db.close();
+  });
+});
