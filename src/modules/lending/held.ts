@@ -18,7 +18,7 @@ export interface Held {
   excess: bigint;
 }
 
-/** A held amount; loans stored before these fields existed read "" as 0. */
+/** A held amount; "" (the proto default: nothing ever held) reads as 0. */
 const amount = (text: string): bigint => (text === "" ? 0n : BigInt(text));
 
 export function heldOf(loan: Loan): Held {
