@@ -31,6 +31,17 @@ describe("lending: auction proceeds the lender refuses", () => {
   const ofType = (result: { events: Event[] }, type: string) =>
     attributes({ events: result.events }, type).map(({ mode: _mode, ...rest }) => rest);
 
+  /** alice's 1,000,000 uusd bullet loan on the invoice NFT, funded by bob, with carol's bid of BID standing; returns its maturity. */
+  const fundedLoanWithBid = async () => {
+    await ok(t.alice.tx(msg.pledge(t.alice, NFT)));
+    await ok(t.valuer.tx(msg.appraise(t.valuer, 1n, 2_000_000n)));
+    const maturity = t.chain.now + 10n;
+    await ok(t.alice.tx(msg.request(t.alice, { pledgeId: 1n, principal: 1_000_000n, maturity, grace: 5n })));
+    await ok(t.bob.tx(msg.fund(t.bob, 1n)));
+    await ok(t.carol.tx(placeOrder(t.carol.signer, { base: NFT, side: "buy", price: BID, quantity: 1n })));
+    return maturity;
+  };
+
   /**
    * Starts the chain with a recorder of lending's afterRecovery calls (registered with addHooks on
    * the App's own keeper, which pools registers with first), funds a 1,000,000 uusd bullet loan on
@@ -44,12 +55,7 @@ describe("lending: auction proceeds the lender refuses", () => {
     const recovered: Recovered[] = [];
     keeper.addHooks({ afterRecovery: (_ctx, payment) => void recovered.push({ ...payment, lender: encodeAddress(payment.lender) }) });
 
-    await ok(t.alice.tx(msg.pledge(t.alice, NFT)));
-    await ok(t.valuer.tx(msg.appraise(t.valuer, 1n, 2_000_000n)));
-    const maturity = t.chain.now + 10n;
-    await ok(t.alice.tx(msg.request(t.alice, { pledgeId: 1n, principal: 1_000_000n, maturity, grace: 5n })));
-    await ok(t.bob.tx(msg.fund(t.bob, 1n)));
-    await ok(t.carol.tx(placeOrder(t.carol.signer, { base: NFT, side: "buy", price: BID, quantity: 1n })));
+    const maturity = await fundedLoanWithBid();
     if (denyLender) await ok(t.official.tx(denyList(t.bob)));
     const balances = { bob: await t.chain.balance(t.bob.address, "uusd"), alice: await t.chain.balance(t.alice.address, "uusd"), lending: await t.chain.balance(LENDING_ADDRESS, "uusd") };
     t.chain.advance(maturity + 5n - t.chain.now - 1n);
@@ -134,12 +140,7 @@ describe("lending: auction proceeds the lender refuses", () => {
 
   it("keeps a denied borrower's excess the same way and releases it to the borrower", async () => {
     t = await startLendingChain();
-    await ok(t.alice.tx(msg.pledge(t.alice, NFT)));
-    await ok(t.valuer.tx(msg.appraise(t.valuer, 1n, 2_000_000n)));
-    const maturity = t.chain.now + 10n;
-    await ok(t.alice.tx(msg.request(t.alice, { pledgeId: 1n, principal: 1_000_000n, maturity, grace: 5n })));
-    await ok(t.bob.tx(msg.fund(t.bob, 1n)));
-    await ok(t.carol.tx(placeOrder(t.carol.signer, { base: NFT, side: "buy", price: BID, quantity: 1n })));
+    const maturity = await fundedLoanWithBid();
     await ok(t.official.tx(denyList(t.alice)));
     const alice0 = await t.chain.balance(t.alice.address, "uusd");
     t.chain.advance(maturity + 5n - t.chain.now - 1n);
