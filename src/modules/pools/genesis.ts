@@ -6,9 +6,11 @@ import { formatDecimal, ONE, parseDecimal } from "../../types/decimal.js";
 import { isError, type AppError } from "../../types/errors.js";
 import { camelToSnake, renameKeysDeep, snakeToCamel } from "../../types/json-case.js";
 import { ErrInvalidGenesis } from "./errors.js";
+import { checkLedgersAgainstBank, GenesisOrderTotals } from "./genesis-bank.js";
 import type { PoolsKeeper } from "./keeper.js";
 import { isPerforming, standingOf } from "./loan-book.js";
 import { bucketTime } from "./nav.js";
+import { settleOrder } from "./orders.js";
 import { DEFAULT_POOLS_PARAMS, toProtoParams } from "./params.js";
 import { PoolsStore } from "./store.js";
 import { parseTerms } from "./terms.js";
@@ -40,8 +42,8 @@ function checkPool(keeper: PoolsKeeper, pool: Pool, nextPoolId: bigint, seen: Re
 /**
  * Imports params, pools, orders, executed epochs, pool loans and buckets. References must hold:
  * every record names a known pool, orders and epochs lie at or before their pool's epoch, every
- * epoch an order still has to settle is present, and the pools account holds at least the uusd
- * the ledgers count.
+ * epoch an order still has to settle is present; the NAV ledger is lending's and the uusd and
+ * tranche ledgers are bank's (both imported before).
  */
 export function initPoolsGenesis(keeper: PoolsKeeper, ctx: Context, json: unknown): AppError | undefined {
   const raw = (json ?? {}) as { params?: unknown };
@@ -65,6 +67,7 @@ export function initPoolsGenesis(keeper: PoolsKeeper, ctx: Context, json: unknow
     epochs.add(`${result.poolId}/${result.epoch}`);
     store.putEpoch(result);
   }
+  const totals = new GenesisOrderTotals();
   for (const order of genesis.orders) {
     const pool = pools.get(order.poolId);
     const investor = decodeAddress(order.investor);
@@ -77,13 +80,13 @@ export function initPoolsGenesis(keeper: PoolsKeeper, ctx: Context, json: unknow
       if (!epochs.has(`${order.poolId}/${epoch}`)) return ErrInvalidGenesis.wrap(`order of ${order.investor} in pool ${order.poolId} needs executed epoch ${epoch}`);
     }
     store.putOrder(investor, order);
+    // Settled through the epochs just checked, as a later touch would: what it keeps open and is owed.
+    totals.add(settleOrder(store, pool, order, Number.MAX_SAFE_INTEGER).order);
   }
   const navError = importLoans(keeper, ctx, store, genesis, pools);
   if (navError) return navError;
-  // Bank's genesis comes first: the pools account must hold every pool's reserve, payouts and invest escrow.
-  const ledgers = [...pools.values()].reduce((sum, p) => sum + BigInt(p.reserve) + BigInt(p.payouts) + BigInt(p.seniorOrders!.invest) + BigInt(p.juniorOrders!.invest), 0n);
-  const held = keeper.accountBalance(ctx);
-  if (held < ledgers) return ErrInvalidGenesis.wrap(`pools' ledgers count ${ledgers}uusd but the pools account holds ${held}uusd`);
+  const bankError = checkLedgersAgainstBank(keeper, ctx, pools, totals);
+  if (bankError) return bankError;
   store.setNextPoolId(nextPoolId);
   return undefined;
 }

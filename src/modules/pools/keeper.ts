@@ -1,5 +1,6 @@
 import { ClaimRequirement } from "../../generated/persistence/identity/v1/requirement.js";
 import { EpochState, Params, Tranche, type Order, type Pool, type TrancheExecution } from "../../generated/persistence/pools/v1/types.js";
+import { bytesToKey, utf8 } from "../../store/bytes.js";
 import { encodeAddress, moduleAddress } from "../../types/address.js";
 import type { Coin } from "../../types/coins.js";
 import type { Context } from "../../types/context.js";
@@ -72,9 +73,22 @@ export class PoolsKeeper {
     ctx.kv(POOLS_STORE).set(PARAMS_KEY, Params.encode(toProtoParams(params)).finish());
   }
 
-  /** uusd the pools account holds (genesis checks it covers every pool's ledger). */
-  accountBalance(ctx: Context): bigint {
-    return this.bank.getBalance(ctx, this.address, STABLECOIN_DENOM);
+  /** What the pools account holds of a denom (genesis checks it covers every pool's ledger). */
+  accountBalance(ctx: Context, denom: string): bigint {
+    return this.bank.getBalance(ctx, this.address, denom);
+  }
+
+  /** Bank's total supply of a denom. */
+  bankSupply(ctx: Context, denom: string): bigint {
+    return this.bank.getSupply(ctx, denom);
+  }
+
+  /** Bank's supply of each `pool/…` denom, in denom order (genesis checks each is a pool's recorded supply). */
+  *poolDenomSupplies(ctx: Context): Generator<{ denom: string; supply: bigint }> {
+    for (const [key] of this.bank.supplies(ctx).iterate({ start: utf8("pool/"), end: utf8("pool0") })) {
+      const denom = bytesToKey(key);
+      yield { denom, supply: this.bank.getSupply(ctx, denom) };
+    }
   }
 
   validateRequirement(requirement: ClaimRequirement): AppError | undefined {

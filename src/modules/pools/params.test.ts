@@ -20,7 +20,7 @@ const unused = () => {
 
 /** Pools over an in-memory state with the real identity keeper; bank and lending are never reached by these calls. */
 function world() {
-  const bank: PoolsBankKeeper = { getBalance: () => 0n, sendCoinsFromAccountToModule: unused, sendCoinsFromModuleToAccount: unused, mintCoins: unused, burnCoins: unused };
+  const bank: PoolsBankKeeper = { getBalance: () => 0n, getSupply: () => 0n, supplies: () => EMPTY, sendCoinsFromAccountToModule: unused, sendCoinsFromModuleToAccount: unused, mintCoins: unused, burnCoins: unused };
   const lending: PoolsLendingKeeper = { fundLoan: unused, getLoan: unused, debt: unused, addHooks: () => undefined };
   const keeper = new PoolsKeeper(bank, new IdentityKeeper(), lending);
   const module = poolsModule(keeper);
