@@ -11,11 +11,13 @@ export interface RunningNode {
 }
 
 /**
- * Opens a node, serves its CometBFT RPC and Cosmos REST APIs, and starts block production.
+ * Opens a node, starts block production, and serves its CometBFT RPC and Cosmos REST APIs.
  * `stop` closes the servers first, then lets the block in progress commit and closes the node.
  */
 export async function runNode(options: EmbeddedNodeOptions): Promise<RunningNode> {
   const node = await EmbeddedNode.open(options);
+  // Serve only once a new chain has its first block: clients need one to connect.
+  await node.start();
   const rpcListen = parseListenAddress(node.config.rpcAddress);
   const restListen = parseListenAddress(node.config.restAddress);
   let rpc: CometRpcServer | undefined;
@@ -28,7 +30,6 @@ export async function runNode(options: EmbeddedNodeOptions): Promise<RunningNode
     await node.stop();
     throw error;
   }
-  node.start();
   return {
     node,
     rpcAddress: rpc.address,

@@ -124,11 +124,17 @@ export class EmbeddedNode implements NodeApi {
   }
 
   /**
-   * Starts producing a block every block time. A new chain makes its first block at once (clients
-   * need one to connect); a restarted one waits a block time first, as CometBFT's timeout_commit.
+   * Starts producing a block every block time. A new chain makes its first block before this
+   * resolves (clients need one to connect); a restarted one waits a block time first, as
+   * CometBFT's timeout_commit.
    */
-  start(): void {
-    this.schedule(this.blocks.latestHeight === 0n ? 0 : this.config.blockTimeMs);
+  async start(): Promise<void> {
+    if (this.blocks.latestHeight > 0n) {
+      this.schedule(this.config.blockTimeMs);
+      return;
+    }
+    const started = Date.now();
+    if (await this.produceAndLog()) this.schedule(Math.max(0, this.config.blockTimeMs - (Date.now() - started)));
   }
 
   /** Produces one block now (after any block in progress). */
@@ -155,17 +161,22 @@ export class EmbeddedNode implements NodeApi {
     if (this.stopped) return;
     this.timer = setTimeout(async () => {
       const started = Date.now();
-      try {
-        const { stored } = await this.produceBlock();
-        const header = stored.block.header!;
-        if (stored.block.data!.txs.length > 0) this.logger.info(`committed block ${header.height} with ${stored.block.data!.txs.length} txs, app hash ${toHex(header.appHash).toUpperCase()}`);
-      } catch (error) {
-        if (error instanceof NotAValidatorError) this.logger.error(error.message);
-        else this.logger.error("block production failed; this node stops producing blocks (restart it to recover from disk)", error);
-        return;
-      }
-      this.schedule(Math.max(0, this.config.blockTimeMs - (Date.now() - started)));
+      if (await this.produceAndLog()) this.schedule(Math.max(0, this.config.blockTimeMs - (Date.now() - started)));
     }, delayMs);
+  }
+
+  /** Produces a block and logs it; false (logged) when production must stop. */
+  private async produceAndLog(): Promise<boolean> {
+    try {
+      const { stored } = await this.produceBlock();
+      const header = stored.block.header!;
+      if (stored.block.data!.txs.length > 0) this.logger.info(`committed block ${header.height} with ${stored.block.data!.txs.length} txs, app hash ${toHex(header.appHash).toUpperCase()}`);
+      return true;
+    } catch (error) {
+      if (error instanceof NotAValidatorError) this.logger.error(error.message);
+      else this.logger.error("block production failed; this node stops producing blocks (restart it to recover from disk)", error);
+      return false;
+    }
   }
 
   private publish(produced: ProducedBlock): void {

@@ -26,7 +26,7 @@ describe("replaying the embedded node's chain into a fresh App", () => {
     initHome({ home, chainId: "persistence-replay-1", allocations: devnetAllocations([alice, bob, carol]), config: { blockTimeMs: 50 } });
     node = await EmbeddedNode.open({ home, signatureWorkers: 0 });
     rpc = await startCometRpcServer({ node, host: "127.0.0.1", port: 0 });
-    node.start();
+    await node.start();
     const client = await SigningStargateClient.connectWithSigner(rpc.address, wallet, { gasPrice: GasPrice.fromString("0.0025uxprt"), broadcastPollIntervalMs: 50 });
     for (const [from, to, amount] of [[alice, bob, "1000"], [bob, carol, "7"], [carol, alice, "3"]] as const) {
       await client.sendTokens(from, to, [{ denom: "uxprt", amount }], "auto");
