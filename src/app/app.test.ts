@@ -36,6 +36,19 @@ describe("PersistenceApp", () => {
   const signed = (signer: TestSigner, messages: ReturnType<typeof send>[], extra: Partial<Parameters<TestSigner["sign"]>[0]> = {}) =>
     signer.sign({ messages, chainId: TEST_CHAIN_ID, accountNumber: 0n, sequence: 0n, ...extra });
 
+  it("holds CheckTx during a commit and runs it against the committed state", async () => {
+    await chain.block([]);
+    // The block includes alice's tx at sequence 0 without CheckTx having seen it, so the old check
+    // state still expects 0: only the state after the commit accepts sequence 1.
+    await chain.app.finalizeBlock(chain.nextBlock([await signed(alice, [send(alice, bob.address, "1")])]));
+    const next = await signed(alice, [send(alice, bob.address, "1")], { sequence: 1n });
+    const committing = chain.app.commit();
+    const check = chain.checkTx(next);
+    await committing;
+    const response = await check;
+    expect(response.code, response.log).toBe(0);
+  });
+
   it("executes a MsgSend: balances, fee, sequence, public key and events", async () => {
     await chain.block([]);
     const tx = await signed(alice, [send(alice, bob.address, "1000")]);

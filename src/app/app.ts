@@ -76,6 +76,12 @@ export class PersistenceApp implements AbciApplication {
   private lastBlockTime: Timestamp = EPOCH;
   /** CheckTx calls apply to checkState one at a time, in arrival order. */
   private checkQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * Settles once the commit in progress is on disk and checkState is reset. CheckTx waits for it,
+   * as CometBFT locks its mempool during Commit: in between, reads would mix the new state with the
+   * old check state.
+   */
+  private committing: Promise<void> = Promise.resolve();
   /** Txs whose signatures CheckTx verified: block execution need not prefetch them. */
   private readonly checkedTxs = new RecentCache<string, true>(50_000);
 
@@ -149,6 +155,7 @@ export class PersistenceApp implements AbciApplication {
     const verified = !isError(tx) && this.verifier && !recheck ? this.prefetchSignatures(this.checkState, [tx]) : undefined;
     const run = async () => {
       await verified;
+      await this.committing;
       return this.runner.run(recheck ? "recheck" : "check", this.checkBlock(), this.checkState, request.tx, tx);
     };
     const result = this.checkQueue.then(run);
@@ -214,9 +221,12 @@ export class PersistenceApp implements AbciApplication {
 
   /** Persists the last finalized block together with whatever the driver staged in the same database. */
   async commit(): Promise<ResponseCommit> {
-    await this.stores.commit();
-    this.genesisState = undefined;
-    this.checkState = new CacheKV(this.stores.committed);
+    const done = this.stores.commit().then(() => {
+      this.genesisState = undefined;
+      this.checkState = new CacheKV(this.stores.committed);
+    });
+    this.committing = done.catch(() => undefined);
+    await done;
     return { retainHeight: 0n };
   }
 
