@@ -129,12 +129,8 @@ export class EmbeddedNode implements NodeApi {
    * CometBFT's timeout_commit.
    */
   async start(): Promise<void> {
-    if (this.blocks.latestHeight > 0n) {
-      this.schedule(this.config.blockTimeMs);
-      return;
-    }
-    const started = Date.now();
-    if (await this.produceAndLog()) this.schedule(Math.max(0, this.config.blockTimeMs - (Date.now() - started)));
+    if (this.blocks.latestHeight > 0n) this.schedule(this.config.blockTimeMs);
+    else await this.produceAndSchedule();
   }
 
   /** Produces one block now (after any block in progress). */
@@ -159,24 +155,22 @@ export class EmbeddedNode implements NodeApi {
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
-    this.timer = setTimeout(async () => {
-      const started = Date.now();
-      if (await this.produceAndLog()) this.schedule(Math.max(0, this.config.blockTimeMs - (Date.now() - started)));
-    }, delayMs);
+    this.timer = setTimeout(() => void this.produceAndSchedule(), delayMs);
   }
 
-  /** Produces a block and logs it; false (logged) when production must stop. */
-  private async produceAndLog(): Promise<boolean> {
+  /** Produces a block and schedules the next one block time after this one began; a failure is logged and stops production. */
+  private async produceAndSchedule(): Promise<void> {
+    const started = Date.now();
     try {
       const { stored } = await this.produceBlock();
       const header = stored.block.header!;
       if (stored.block.data!.txs.length > 0) this.logger.info(`committed block ${header.height} with ${stored.block.data!.txs.length} txs, app hash ${toHex(header.appHash).toUpperCase()}`);
-      return true;
     } catch (error) {
       if (error instanceof NotAValidatorError) this.logger.error(error.message);
       else this.logger.error("block production failed; this node stops producing blocks (restart it to recover from disk)", error);
-      return false;
+      return;
     }
+    this.schedule(Math.max(0, this.config.blockTimeMs - (Date.now() - started)));
   }
 
   private publish(produced: ProducedBlock): void {

@@ -1,8 +1,7 @@
 import { bech32 } from "@scure/base";
-import { hash } from "node:crypto";
 import { bytesToKey } from "../store/bytes.js";
 import { RecentCache } from "../store/recent-cache.js";
-import { sha256 } from "../store/hash.js";
+import { ripemd160, sha256 } from "../store/hash.js";
 import { ErrInvalidAddress, isError, type AppError } from "./errors.js";
 
 /** The chain's bech32 prefix for account addresses. */
@@ -59,8 +58,7 @@ function decodeUncached(address: string, prefix: string): Uint8Array | AppError 
 
 /** The address of a secp256k1 key, as Cosmos derives it: ripemd160(sha256(compressed key)). */
 export function addressFromSecp256k1(publicKey: Uint8Array): Uint8Array {
-  const digest = hash("ripemd160", sha256(publicKey), "buffer");
-  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
+  return ripemd160(sha256(publicKey));
 }
 
 /** A module account's address: the first 20 bytes of sha256(module name), as the Cosmos SDK. */

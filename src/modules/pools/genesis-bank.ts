@@ -1,9 +1,9 @@
-import { Tranche, type Order, type Pool } from "../../generated/persistence/pools/v1/types.js";
+import type { Order, Pool } from "../../generated/persistence/pools/v1/types.js";
 import type { Context } from "../../types/context.js";
 import { STABLECOIN_DENOM } from "../../types/denoms.js";
 import type { AppError } from "../../types/errors.js";
 import { ErrInvalidGenesis } from "./errors.js";
-import type { PoolsKeeper, TrancheName } from "./keeper.js";
+import { openOrders, trancheName, type PoolsKeeper, type TrancheName } from "./keeper.js";
 import { trancheDenom } from "./keys.js";
 
 /** Σ over one tranche's orders, each settled through the genesis's executed epochs. */
@@ -22,7 +22,7 @@ export class GenesisOrderTotals {
 
   /** Adds an order already settled through every executed epoch it was open in. */
   add(order: Order): void {
-    const total = this.of(order.poolId, order.tranche === Tranche.TRANCHE_SENIOR ? "senior" : "junior");
+    const total = this.of(order.poolId, trancheName(order.tranche));
     total.invest += BigInt(order.invest);
     total.redeem += BigInt(order.redeem);
     total.claimableTokens += BigInt(order.claimableTokens);
@@ -69,7 +69,7 @@ export function checkLedgersAgainstBank(keeper: PoolsKeeper, ctx: Context, pools
 /** A pool's orders, settled, keep open at most its open order totals and claim at most its payouts (the rest is rounding dust). */
 function checkOrders(pool: Pool, orders: GenesisOrderTotals): AppError | undefined {
   for (const name of TRANCHES) {
-    const open = name === "senior" ? pool.seniorOrders! : pool.juniorOrders!;
+    const open = openOrders(pool, name);
     const total = orders.of(pool.id, name);
     if (total.invest > BigInt(open.invest) || total.redeem > BigInt(open.redeem)) {
       return ErrInvalidGenesis.wrap(`pool ${pool.id} ${name}: its orders keep ${total.invest}uusd invest and ${total.redeem} tokens redeem open, but the pool counts ${open.invest} and ${open.redeem}`);
@@ -87,7 +87,7 @@ function checkTranches(keeper: PoolsKeeper, ctx: Context, pool: Pool, orders: Ge
     const recorded = BigInt(name === "senior" ? pool.seniorSupply : pool.juniorSupply);
     const supply = keeper.bankSupply(ctx, denom);
     if (supply !== recorded) return ErrInvalidGenesis.wrap(`pool ${pool.id}: ${name}_supply is ${recorded} but bank's supply of ${denom} is ${supply}`);
-    const redeem = BigInt((name === "senior" ? pool.seniorOrders! : pool.juniorOrders!).redeem);
+    const redeem = BigInt(openOrders(pool, name).redeem);
     const unclaimed = orders.of(pool.id, name).claimableTokens;
     const held = keeper.accountBalance(ctx, denom);
     if (held < redeem + unclaimed) {

@@ -1,5 +1,5 @@
 import { ClaimRequirement } from "../../generated/persistence/identity/v1/requirement.js";
-import { EpochState, Params, Tranche, type Order, type Pool, type TrancheExecution } from "../../generated/persistence/pools/v1/types.js";
+import { EpochState, Params, Tranche, type Order, type Pool, type TrancheExecution, type TrancheOrders } from "../../generated/persistence/pools/v1/types.js";
 import { bytesToKey, utf8 } from "../../store/bytes.js";
 import { encodeAddress, moduleAddress } from "../../types/address.js";
 import type { Coin } from "../../types/coins.js";
@@ -24,6 +24,11 @@ export type TrancheName = "senior" | "junior";
 
 export function trancheName(tranche: Tranche): TrancheName {
   return tranche === Tranche.TRANCHE_SENIOR ? "senior" : "junior";
+}
+
+/** A pool's open order totals (invest uusd, redeem tokens) of one tranche. */
+export function openOrders(pool: Pool, name: TrancheName): TrancheOrders {
+  return name === "senior" ? pool.seniorOrders! : pool.juniorOrders!;
 }
 
 const seconds = (ctx: Context): bigint => ctx.block.time.seconds;
@@ -170,7 +175,7 @@ export class PoolsKeeper {
       const returned = this.bank.sendCoinsFromModuleToAccount(ctx, POOLS_ACCOUNT, request.investor, coin(denom, before - request.amount));
       if (returned) return returned;
     }
-    const orders = name === "senior" ? pool.seniorOrders! : pool.juniorOrders!;
+    const orders = openOrders(pool, name);
     orders[request.side] = (BigInt(orders[request.side]) + request.amount - before).toString();
     store.putPool(pool);
     this.saveOrder(store, request.investor, { ...order, [request.side]: request.amount.toString(), partlyExecuted: request.amount === 0n ? false : order.partlyExecuted });
