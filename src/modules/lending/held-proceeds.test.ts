@@ -158,4 +158,17 @@ describe("lending: auction proceeds the lender refuses", () => {
     expect(await t.chain.balance(t.alice.address, "uusd")).toBe(alice0 + toBorrower);
     expect(await t.chain.balance(LENDING_ADDRESS, "uusd")).toBe(0n);
   });
+
+  it("refuses a claim on a loan that does not exist or with loan id 0, changing nothing", async () => {
+    t = await startLendingChain();
+    await ok();
+    const lending0 = await t.chain.balance(LENDING_ADDRESS, "uusd");
+    const bob0 = await t.chain.balance(t.bob.address, "uusd");
+    const unknown = (await t.chain.block([await t.bob.tx(msg.claim(t.bob, 99n))])).txResults[0]!;
+    expect([unknown.codespace, unknown.log]).toEqual(["lending", expect.stringContaining("no loan 99")]);
+    const zero = (await t.chain.block([await t.bob.tx(msg.claim(t.bob, 0n))])).txResults[0]!;
+    expect([zero.codespace, zero.code, zero.log]).toEqual(["lending", 2, expect.stringContaining("loan_id")]);
+    expect(await t.chain.balance(LENDING_ADDRESS, "uusd")).toBe(lending0);
+    expect(await t.chain.balance(t.bob.address, "uusd")).toBe(bob0);
+  });
 });
