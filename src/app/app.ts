@@ -43,6 +43,17 @@ export const APP_VERSION = "0.1.0";
 const EMPTY_HASH = sha256(new Uint8Array(0));
 const EPOCH: Timestamp = { seconds: 0n, nanos: 0 };
 
+/**
+ * What CheckTx works on between two commits: the commit it began from, frozen (so a check that
+ * runs after the next commit still sees one consistent state), plus the changes of the txs it
+ * admitted since, for txs that go into `block`.
+ */
+interface CheckEpoch {
+  state: CacheKV;
+  block: BlockInfo;
+  release(): void;
+}
+
 export interface AppOptions {
   db: Database;
   chainId: string;
@@ -59,7 +70,7 @@ export interface AppOptions {
 /**
  * The Persistence application behind the ABCI 2.0 interface. State changes only through
  * initChain, finalizeBlock and commit; CheckTx works on a separate branch of the committed state
- * that each commit resets.
+ * that each commit replaces (a check already queued finishes on the branch it arrived at).
  */
 export class PersistenceApp implements AbciApplication {
   readonly keepers: Keepers;
@@ -72,14 +83,14 @@ export class PersistenceApp implements AbciApplication {
   /** Genesis state written by initChain; the first block builds on it until that block commits. */
   private genesisState: CacheKV | undefined;
   private initialHeight = 1;
-  private checkState: CacheKV;
+  private checkEpoch: CheckEpoch;
   private lastBlockTime: Timestamp = EPOCH;
-  /** CheckTx calls apply to checkState one at a time, in arrival order. */
+  /** CheckTx calls apply to their epoch's state one at a time, in arrival order. */
   private checkQueue: Promise<unknown> = Promise.resolve();
   /**
-   * Settles once the commit in progress is on disk and checkState is reset. CheckTx waits for it,
-   * as CometBFT locks its mempool during Commit: in between, reads would mix the new state with the
-   * old check state.
+   * Settles once the commit in progress is on disk and a new check epoch began. A CheckTx that
+   * arrives meanwhile waits for it, so it sees the new state (CometBFT locks its mempool during
+   * Commit and never sends one).
    */
   private committing: Promise<void> = Promise.resolve();
   /** Txs whose signatures CheckTx verified: block execution need not prefetch them. */
@@ -104,11 +115,11 @@ export class PersistenceApp implements AbciApplication {
       routes: modules.flatMap((m) => m.queries),
       stores: this.stores,
       chainId: options.chainId,
-      simulate: (tx) => this.runner.run("simulate", this.checkBlock(), new CacheKV(this.checkState), tx),
+      simulate: (tx) => this.runner.run("simulate", this.checkEpoch.block, new CacheKV(this.checkEpoch.state), tx),
     });
     this.verifier = options.signatureVerifier ? new CoalescingVerifier(options.signatureVerifier) : undefined;
-    this.checkState = new CacheKV(this.stores.committed);
     if (this.stores.lastVersion > 0) this.lastBlockTime = this.stores.blockTimeAt(this.stores.lastVersion) ?? EPOCH;
+    this.checkEpoch = this.newCheckEpoch();
   }
 
   get lastHeight(): number {
@@ -136,7 +147,9 @@ export class PersistenceApp implements AbciApplication {
     if (request.chainId !== this.options.chainId) throw new Error(`genesis chain id ${request.chainId} differs from the node's ${this.options.chainId}`);
     const appState = parseAppState(request.appStateBytes, this.modules);
     this.initialHeight = Number(request.initialHeight > 0n ? request.initialHeight : 1n);
-    const state = new CacheKV(this.stores.committed);
+    // Over a frozen view of the empty database, which the first block's commit fills.
+    const pinned = this.stores.pinCommitted();
+    const state = new CacheKV(pinned.reader, { frozenParent: true });
     const ctx = new Context({ height: BigInt(this.initialHeight), time: request.time, chainId: this.options.chainId }, "genesis", state, unmeteredGas());
     for (const module of this.modules) {
       const error = module.initGenesis(ctx, appState[module.name] ?? module.defaultGenesis());
@@ -144,19 +157,21 @@ export class PersistenceApp implements AbciApplication {
     }
     const validators = this.modules.flatMap((m) => m.genesisValidators?.(ctx) ?? []);
     this.genesisState = state;
-    this.checkState = new CacheKV(state);
     this.lastBlockTime = request.time;
+    this.replaceCheckEpoch({ state: new CacheKV(state), block: this.checkBlock(), release: pinned.release });
     return { consensusParams: undefined, validators, appHash: EMPTY_HASH };
   }
 
   async checkTx(request: RequestCheckTx): Promise<ResponseCheckTx> {
+    await this.committing;
+    const epoch = this.checkEpoch;
     const tx = this.runner.decode(request.tx);
     const recheck = request.type === CheckTxType.RECHECK;
-    const verified = !isError(tx) && this.verifier && !recheck ? this.prefetchSignatures(this.checkState, [tx]) : undefined;
+    // Signatures are verified in parallel before the tx takes its turn on the state.
+    const verified = !isError(tx) && this.verifier && !recheck ? this.prefetchSignatures(epoch.state, [tx]) : undefined;
     const run = async () => {
       await verified;
-      await this.committing;
-      return this.runner.run(recheck ? "recheck" : "check", this.checkBlock(), this.checkState, request.tx, tx);
+      return this.runner.run(recheck ? "recheck" : "check", epoch.block, epoch.state, request.tx, tx);
     };
     const result = this.checkQueue.then(run);
     this.checkQueue = result.catch(() => undefined);
@@ -193,7 +208,8 @@ export class PersistenceApp implements AbciApplication {
     if (height !== expected) throw new Error(`finalizeBlock for height ${height}, expected ${expected}`);
     // A consensus engine that restarted before our commit finalizes the same height again.
     if (this.stores.hasPendingVersion) this.stores.rollback();
-    const state = this.genesisState?.copy() ?? new CacheKV(this.stores.committed);
+    // Nothing commits while a block executes, so its reads of the committed state can be remembered.
+    const state = this.genesisState?.copy() ?? new CacheKV(this.stores.committed, { frozenParent: true });
     const consensus = { proposerAddress: request.proposerAddress, lastCommitVotes: request.decidedLastCommit?.votes ?? [], misbehavior: request.misbehavior };
     const block: BlockInfo = { height: request.height, time: request.time, chainId: this.options.chainId, consensus };
     const decoded = request.txs.map((raw) => this.runner.decode(raw));
@@ -223,7 +239,7 @@ export class PersistenceApp implements AbciApplication {
   async commit(): Promise<ResponseCommit> {
     const done = this.stores.commit().then(() => {
       this.genesisState = undefined;
-      this.checkState = new CacheKV(this.stores.committed);
+      this.replaceCheckEpoch(this.newCheckEpoch());
     });
     this.committing = done.catch(() => undefined);
     await done;
@@ -241,6 +257,18 @@ export class PersistenceApp implements AbciApplication {
     return Object.fromEntries(this.modules.map((m) => [m.name, m.exportGenesis(ctx)]));
   }
 
+
+  private newCheckEpoch(): CheckEpoch {
+    const pinned = this.stores.pinCommitted();
+    return { state: new CacheKV(pinned.reader, { frozenParent: true }), block: this.checkBlock(), release: pinned.release };
+  }
+
+  /** Starts `next`; the old epoch's frozen view is released once the checks queued on it ran. */
+  private replaceCheckEpoch(next: CheckEpoch): void {
+    const old = this.checkEpoch;
+    this.checkEpoch = next;
+    void this.checkQueue.then(() => old.release());
+  }
 
   private checkBlock(): BlockInfo {
     return { height: BigInt(this.stores.lastVersion + 1), time: this.lastBlockTime, chainId: this.options.chainId };

@@ -164,7 +164,14 @@ export class BlockProducer {
     if (afterNext !== next) this.options.validatorSets.stage(height + 2n, afterNext);
     blocks.save({ block, blockBytes: encoded, blockId, results, resultsHash: hashTxResults(results.txResults), seenCommit });
     txIndex.indexBlock(height, txs, results.txResults);
-    await app.commit();
+    // New txs wait for the node's mempool update, which rechecks the pending ones first.
+    mempool.hold();
+    try {
+      await app.commit();
+    } catch (error) {
+      mempool.release();
+      throw error;
+    }
     blocks.committed();
     this.appHash = results.appHash;
     this.sets = { last: current, current: next, next: afterNext };

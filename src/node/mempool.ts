@@ -27,12 +27,19 @@ function rejection(error: AppError): ResponseCheckTx {
 /**
  * Transactions waiting for a block, in arrival order, each admitted by the app's CheckTx. After
  * every block the committed ones leave and the rest are checked again against the new state
- * (as CometBFT's mempool does), dropping those that no longer pass.
+ * (as CometBFT's mempool does), dropping those that no longer pass. As CometBFT's, it is held
+ * from the commit on: new txs wait until the update has queued the rechecks ahead of them, and
+ * the update first lets the checks already at the app finish (the app answers them on the state
+ * they arrived at, so they are rechecked too).
  */
 export class Mempool {
   private readonly entries = new Map<string, Entry>();
   /** Hashes being checked right now, so a duplicate arriving meanwhile is refused. */
   private readonly checking = new Set<string>();
+  /** CheckTx calls the app is answering. */
+  private readonly atApp = new Set<Promise<unknown>>();
+  /** While held: settles once released; new checks wait for it. */
+  private heldUntil: { released: Promise<void>; release(): void } | undefined;
   private totalBytes = 0;
 
   constructor(
@@ -54,12 +61,10 @@ export class Mempool {
     }
     this.checking.add(key);
     try {
-      const response = await this.app.checkTx({ tx, type: CheckTxType.NEW });
-      if (response.code === 0) {
-        this.entries.set(key, { tx, gasWanted: response.gasWanted });
-        this.totalBytes += tx.length;
-      }
-      return response;
+      while (this.heldUntil) await this.heldUntil.released;
+      const admission = this.admit(key, tx);
+      this.atApp.add(admission);
+      return await admission.finally(() => this.atApp.delete(admission));
     } finally {
       this.checking.delete(key);
     }
@@ -80,12 +85,42 @@ export class Mempool {
     return txs;
   }
 
-  /** Removes the txs a block committed, then rechecks the rest in order. */
+  private async admit(key: string, tx: Uint8Array): Promise<ResponseCheckTx> {
+    const response = await this.app.checkTx({ tx, type: CheckTxType.NEW });
+    if (response.code === 0) {
+      this.entries.set(key, { tx, gasWanted: response.gasWanted });
+      this.totalBytes += tx.length;
+    }
+    return response;
+  }
+
+  /** Makes new txs wait for the next {@link update} (or {@link release}): call it before the app commits. */
+  hold(): void {
+    if (this.heldUntil) return;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.heldUntil = { released, release };
+  }
+
+  release(): void {
+    const held = this.heldUntil;
+    this.heldUntil = undefined;
+    held?.release();
+  }
+
+  /** After a commit: removes the txs the block committed, rechecks the rest in order (ahead of new txs), and releases. */
   async update(committed: readonly Uint8Array[]): Promise<void> {
-    for (const tx of committed) this.remove(bytesToKey(txHash(tx)));
-    const remaining = [...this.entries.entries()];
-    // All rechecks are issued before any new CheckTx can queue behind them in the app.
-    const verdicts = remaining.map(([, entry]) => this.app.checkTx({ tx: entry.tx, type: CheckTxType.RECHECK }));
+    let remaining: [string, Entry][];
+    let verdicts: Promise<ResponseCheckTx>[];
+    try {
+      this.hold();
+      await Promise.allSettled([...this.atApp]);
+      for (const tx of committed) this.remove(bytesToKey(txHash(tx)));
+      remaining = [...this.entries.entries()];
+      verdicts = remaining.map(([, entry]) => this.app.checkTx({ tx: entry.tx, type: CheckTxType.RECHECK }));
+    } finally {
+      this.release();
+    }
     const responses = await Promise.all(verdicts);
     responses.forEach((response, i) => {
       if (response.code !== 0) this.remove(remaining[i]![0]);

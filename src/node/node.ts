@@ -137,8 +137,12 @@ export class EmbeddedNode implements NodeApi {
   produceBlock(): Promise<ProducedBlock> {
     const next = this.producing.then(async () => {
       const produced = await this.producer.produceBlock(timestampFromMillis(Date.now()));
-      this.publish(produced);
-      await this.mempool.update(produced.stored.block.data!.txs);
+      try {
+        this.publish(produced);
+      } finally {
+        // Releases the hold the producer put on the mempool for the commit.
+        await this.mempool.update(produced.stored.block.data!.txs);
+      }
       return produced;
     });
     this.producing = next.catch(() => undefined);

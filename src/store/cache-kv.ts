@@ -11,8 +11,16 @@ export type Change = Uint8Array | null;
  */
 export class CacheKV implements KVStore {
   private changes = new Map<string, Change>();
+  /** The parent's answers so far (null: absent), when it cannot change while this branch lives. */
+  private reads: Map<string, Change> | undefined;
 
-  constructor(private readonly parent: KVReader) {}
+  /** With `frozenParent`, the parent's values are remembered: reading a key twice reads it once. */
+  constructor(
+    private readonly parent: KVReader,
+    options: { frozenParent?: boolean } = {},
+  ) {
+    if (options.frozenParent) this.reads = new Map();
+  }
 
   get(key: Uint8Array): Uint8Array | undefined {
     return this.getByKey(key, bytesToKey(key));
@@ -22,7 +30,13 @@ export class CacheKV implements KVStore {
   private getByKey(key: Uint8Array, id: string): Uint8Array | undefined {
     const change = this.changes.get(id);
     if (change !== undefined) return change ?? undefined;
-    return this.parent instanceof CacheKV ? this.parent.getByKey(key, id) : this.parent.get(key);
+    if (this.parent instanceof CacheKV) return this.parent.getByKey(key, id);
+    if (!this.reads) return this.parent.get(key);
+    const read = this.reads.get(id);
+    if (read !== undefined) return read ?? undefined;
+    const value = this.parent.get(key);
+    this.reads.set(id, value ?? null);
+    return value;
   }
 
   has(key: Uint8Array): boolean {
@@ -79,6 +93,7 @@ export class CacheKV implements KVStore {
   copy(): CacheKV {
     const copy = new CacheKV(this.parent);
     copy.changes = new Map(this.changes);
+    copy.reads = this.reads;
     return copy;
   }
 

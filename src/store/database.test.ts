@@ -50,4 +50,30 @@ describe("Database", () => {
     expect(a.get(utf8("k"))).toBeUndefined();
     await db.close();
   });
+
+  it("keeps a snapshot's reads at the commit it was taken at, across later commits and turns", async () => {
+    const { db } = open();
+    const a = db.table("a");
+    a.put(utf8("k"), utf8("v1"));
+    a.put(utf8("m"), utf8("x"));
+    await db.commit();
+    const snapshot = db.snapshot();
+
+    a.put(utf8("k"), utf8("v2"));
+    a.delete(utf8("m"));
+    a.put(utf8("n"), utf8("y"));
+    await db.commit();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const frozen = snapshot.table("a");
+    expect(frozen.get(utf8("k"))).toEqual(utf8("v1"));
+    expect([...frozen.range()].map(([key]) => Buffer.from(key).toString())).toEqual(["k", "m"]);
+    expect(a.get(utf8("k"))).toEqual(utf8("v2"));
+    snapshot.release();
+    snapshot.release();
+    const fresh = db.snapshot();
+    expect(fresh.table("a").get(utf8("k"))).toEqual(utf8("v2"));
+    // Closing releases a snapshot still open.
+    await db.close();
+  });
 });

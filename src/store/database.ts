@@ -9,6 +9,15 @@ export interface KeyRange {
 
 export type StagedWrite = { table: Table; key: Uint8Array; value: Uint8Array | undefined };
 
+/** Reads of one table. */
+export interface TableReader {
+  get(key: Uint8Array): Uint8Array | undefined;
+  /** Entries in key order (descending with `reverse`), within [start, end). */
+  range(range?: KeyRange): Iterable<[Uint8Array, Uint8Array]>;
+}
+
+type ReadTransaction = ReturnType<RootDatabase["useReadTransaction"]>;
+
 /**
  * The embedded database on disk (LMDB). Writes are staged and reach the disk only through
  * {@link Database.commit}, which applies everything staged (state, tree nodes, block, results,
@@ -19,6 +28,8 @@ export class Database {
   private readonly tables = new Map<string, Table>();
   private staged: StagedWrite[] = [];
   private background: Promise<unknown> = Promise.resolve();
+  /** Snapshots not yet released; closing releases them, as LMDB closes with no reader open. */
+  private readonly snapshots = new Set<Snapshot>();
 
   private constructor(private readonly root: RootDatabase) {}
 
@@ -39,6 +50,15 @@ export class Database {
     return table;
   }
 
+  /**
+   * The last commit, frozen: its reads ignore later commits until {@link Snapshot.release}. Plain
+   * table reads follow the newest commit from one event-loop turn to the next instead.
+   */
+  snapshot(): Snapshot {
+    const snapshot: Snapshot = new Snapshot(this.root.useReadTransaction(), (name) => this.table(name).lmdb, () => this.snapshots.delete(snapshot));
+    this.snapshots.add(snapshot);
+    return snapshot;
+  }
 
   stage(write: StagedWrite): void {
     this.staged.push(write);
@@ -86,21 +106,49 @@ export class Database {
 
   async close(): Promise<void> {
     this.staged = [];
+    for (const snapshot of this.snapshots) snapshot.release();
     await this.flushBackground();
     await this.root.close();
   }
 }
 
+/** Reads of the database as of one commit; release it, as it keeps that commit's pages from reuse. */
+export class Snapshot {
+  private released = false;
+
+  constructor(
+    private readonly transaction: ReadTransaction,
+    private readonly lmdbTable: (name: string) => LmdbTable<Uint8Array, Uint8Array>,
+    private readonly onRelease: () => void,
+  ) {}
+
+  table(name: string): TableReader {
+    const lmdb = this.lmdbTable(name);
+    const transaction = this.transaction;
+    return {
+      get: (key) => toUint8Array(lmdb.get(key, { transaction })),
+      range: (range) => readRange(lmdb, range, transaction),
+    };
+  }
+
+  /** Ends the snapshot; a second call does nothing. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.transaction.done();
+    this.onRelease();
+  }
+}
+
 /** One table of the database: committed reads, staged writes. */
-export class Table {
+export class Table implements TableReader {
   constructor(
     private readonly db: Database,
     readonly lmdb: LmdbTable<Uint8Array, Uint8Array>,
   ) {}
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const value = this.lmdb.getBinary(key);
-    return value === undefined ? undefined : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    return toUint8Array(this.lmdb.getBinary(key));
   }
 
   put(key: Uint8Array, value: Uint8Array): void {
@@ -112,14 +160,22 @@ export class Table {
   }
 
   /** Committed entries in key order (descending with `reverse`), within [start, end). */
-  *range(range: KeyRange = {}): Generator<[Uint8Array, Uint8Array]> {
-    const options = range.reverse
-      ? { start: range.end, end: range.start, reverse: true, exclusiveStart: range.end !== undefined, inclusiveEnd: true }
-      : { start: range.start, end: range.end };
-    for (const { key, value } of this.lmdb.getRange(options as Parameters<LmdbTable["getRange"]>[0])) {
-      const k = key as Uint8Array;
-      const v = value as Uint8Array;
-      yield [new Uint8Array(k.buffer, k.byteOffset, k.byteLength), new Uint8Array(v.buffer, v.byteOffset, v.byteLength)];
-    }
+  range(range: KeyRange = {}): Generator<[Uint8Array, Uint8Array]> {
+    return readRange(this.lmdb, range);
+  }
+}
+
+function toUint8Array(value: Uint8Array | undefined): Uint8Array | undefined {
+  return value === undefined ? undefined : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}
+
+function* readRange(lmdb: LmdbTable<Uint8Array, Uint8Array>, range: KeyRange = {}, transaction?: ReadTransaction): Generator<[Uint8Array, Uint8Array]> {
+  const bounds = range.reverse
+    ? { start: range.end, end: range.start, reverse: true, exclusiveStart: range.end !== undefined, inclusiveEnd: true }
+    : { start: range.start, end: range.end };
+  for (const { key, value } of lmdb.getRange({ ...bounds, transaction } as Parameters<LmdbTable["getRange"]>[0])) {
+    const k = key as Uint8Array;
+    const v = value as Uint8Array;
+    yield [new Uint8Array(k.buffer, k.byteOffset, k.byteLength), new Uint8Array(v.buffer, v.byteOffset, v.byteLength)];
   }
 }

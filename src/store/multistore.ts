@@ -4,7 +4,7 @@ import type { Timestamp } from "../generated/google/protobuf/timestamp.js";
 import { CommitInfo, PruneProgress, type StoreCommit } from "../generated/persistence/store/v1/commit.js";
 import { compareBytes, concatBytes, fromUtf8, lengthPrefixed, prefixEnd, utf8 } from "./bytes.js";
 import type { Change } from "./cache-kv.js";
-import type { Database, StagedWrite, Table } from "./database.js";
+import type { Database, StagedWrite, Table, TableReader } from "./database.js";
 import { sha256 } from "./hash.js";
 import { NodeStore, idKey, readIdKey } from "./iavl/node-store.js";
 import { TreeSnapshot } from "./iavl/snapshot.js";
@@ -12,6 +12,12 @@ import { MutableTree } from "./iavl/tree.js";
 import { putUvarint, uvarintLength } from "./iavl/varint.js";
 import type { Entry, KeyRange, KVReader } from "./kv.js";
 import { merklePath, merkleRoot } from "./simple-merkle.js";
+
+/** The committed state frozen as of one commit, until released. */
+export interface PinnedState {
+  reader: KVReader;
+  release(): void;
+}
 
 export interface PruningOptions {
   /** How many recent versions stay queryable; 0 keeps every version. At least 2 otherwise. */
@@ -35,6 +41,16 @@ const MIN_NODES_PRUNED_PER_COMMIT = 20_000;
 const LATEST_KEY = utf8("latest");
 const PRUNE_PROGRESS_KEY = utf8("prune");
 const EMPTY_HASH = sha256(new Uint8Array(0));
+/** The latest value of every key, all stores together. */
+const STATE_TABLE = "state";
+
+function stateReader(table: TableReader): KVReader {
+  return {
+    get: (key) => table.get(key),
+    has: (key) => table.get(key) !== undefined,
+    iterate: (range) => table.range(range),
+  };
+}
 
 /** The key prefix of a store inside the combined key space: its name's length, then its name. */
 export function storePrefix(name: string): Uint8Array {
@@ -61,6 +77,7 @@ function commitKey(version: number): Uint8Array {
 export class CommitMultiStore {
   private readonly trees = new Map<string, MutableTree>();
   private pending: CommitInfo | undefined;
+  private readonly latest: KVReader;
   /** How far deleting retired versions' nodes has come; undefined before the first commit. */
   private progress: PruneProgress | undefined;
 
@@ -73,6 +90,7 @@ export class CommitMultiStore {
     private readonly keepRecent: number,
     private last: CommitInfo | undefined,
   ) {
+    this.latest = stateReader(state);
     const progress = commits.get(PRUNE_PROGRESS_KEY);
     this.progress = progress ? PruneProgress.decode(progress) : last && { orphansPrunedThrough: last.prunedThrough, orphanCursor: 0n };
     for (const name of storeNames) {
@@ -95,7 +113,7 @@ export class CommitMultiStore {
       if (!names.includes(store.name)) throw new Error(`store "${store.name}" has committed state but is not mounted`);
     }
     const nodes = new NodeStore(db.table("iavl_nodes"), db.table("iavl_orphans"), options.nodeCacheSize ?? 200_000, Number(last?.nextNodeId ?? 1n));
-    return new CommitMultiStore(db, db.table("state"), commits, nodes, names, keepRecent, last);
+    return new CommitMultiStore(db, db.table(STATE_TABLE), commits, nodes, names, keepRecent, last);
   }
 
   /** The last committed version (block height); 0 before the first commit. */
@@ -124,12 +142,16 @@ export class CommitMultiStore {
     return this.last ? Number(this.last.prunedThrough) + 1 : 0;
   }
 
-  /** The last committed state of every store. */
-  readonly committed: KVReader = {
-    get: (key) => this.state.get(key),
-    has: (key) => this.state.get(key) !== undefined,
-    iterate: (range) => this.state.range(range),
-  };
+  /** The last committed state of every store, as of each read. */
+  get committed(): KVReader {
+    return this.latest;
+  }
+
+  /** The last committed state of every store, unchanged by later commits until released. */
+  pinCommitted(): PinnedState {
+    const snapshot = this.db.snapshot();
+    return { reader: stateReader(snapshot.table(STATE_TABLE)), release: () => snapshot.release() };
+  }
 
   /**
    * Applies a block's changes to the trees (keys ascending within each store, as IAVL's shape
