@@ -36,7 +36,7 @@ describe("PersistenceApp", () => {
   const signed = (signer: TestSigner, messages: ReturnType<typeof send>[], extra: Partial<Parameters<TestSigner["sign"]>[0]> = {}) =>
     signer.sign({ messages, chainId: TEST_CHAIN_ID, accountNumber: 0n, sequence: 0n, ...extra });
 
-  it("holds CheckTx during a commit and runs it against the committed state", async () => {
+  it("runs a CheckTx that arrives during a commit against the state the commit makes", async () => {
     await chain.block([]);
     // The block includes alice's tx at sequence 0 without CheckTx having seen it, so the old check
     // state still expects 0: only the state after the commit accepts sequence 1.

@@ -87,12 +87,8 @@ export class PersistenceApp implements AbciApplication {
   private lastBlockTime: Timestamp = EPOCH;
   /** CheckTx calls apply to their epoch's state one at a time, in arrival order. */
   private checkQueue: Promise<unknown> = Promise.resolve();
-  /**
-   * Settles once the commit in progress is on disk and a new check epoch began. A CheckTx that
-   * arrives meanwhile waits for it, so it sees the new state (CometBFT locks its mempool during
-   * Commit and never sends one).
-   */
-  private committing: Promise<void> = Promise.resolve();
+  /** The state the last finalizeBlock left, which its commit persists and CheckTx then builds on. */
+  private finalized: { state: CacheKV; height: number } | undefined;
   /** Txs whose signatures CheckTx verified: block execution need not prefetch them. */
   private readonly checkedTxs = new RecentCache<string, true>(50_000);
 
@@ -119,7 +115,8 @@ export class PersistenceApp implements AbciApplication {
     });
     this.verifier = options.signatureVerifier ? new CoalescingVerifier(options.signatureVerifier) : undefined;
     if (this.stores.lastVersion > 0) this.lastBlockTime = this.stores.blockTimeAt(this.stores.lastVersion) ?? EPOCH;
-    this.checkEpoch = this.newCheckEpoch();
+    const pinned = this.stores.pinCommitted();
+    this.checkEpoch = { state: new CacheKV(pinned.reader, { frozenParent: true }), block: this.checkBlock(), release: pinned.release };
   }
 
   get lastHeight(): number {
@@ -163,7 +160,6 @@ export class PersistenceApp implements AbciApplication {
   }
 
   async checkTx(request: RequestCheckTx): Promise<ResponseCheckTx> {
-    await this.committing;
     const epoch = this.checkEpoch;
     const tx = this.runner.decode(request.tx);
     const recheck = request.type === CheckTxType.RECHECK;
@@ -232,17 +228,27 @@ export class PersistenceApp implements AbciApplication {
       throw error;
     }
     this.lastBlockTime = request.time;
+    this.finalized = { state, height };
     return { events: blockEvents, txResults: outcomes.map(toExecTxResult), validatorUpdates: end.validatorUpdates, consensusParamUpdates: undefined, appHash };
   }
 
-  /** Persists the last finalized block together with whatever the driver staged in the same database. */
+  /**
+   * Persists the last finalized block together with whatever the driver staged in the same
+   * database; resolves once it is on disk. CheckTx moves to the block's state at once, so checks
+   * (rechecks first, from a CometBFT-style mempool) run while the block is being written.
+   */
   async commit(): Promise<ResponseCommit> {
-    const done = this.stores.commit().then(() => {
-      this.genesisState = undefined;
-      this.replaceCheckEpoch(this.newCheckEpoch());
-    });
-    this.committing = done.catch(() => undefined);
-    await done;
+    const finalized = this.finalized;
+    if (!finalized) throw new Error("commit without a finalized block");
+    this.finalized = undefined;
+    const pinned = this.stores.pinCommitted();
+    // The commit before this block, frozen, under this block's changes: the state this commit makes.
+    const base = new CacheKV(pinned.reader, { frozenParent: true });
+    finalized.state.writeTo(base);
+    const block = { height: BigInt(finalized.height + 1), time: this.lastBlockTime, chainId: this.options.chainId };
+    this.replaceCheckEpoch({ state: new CacheKV(base), block, release: pinned.release });
+    await this.stores.commit();
+    this.genesisState = undefined;
     return { retainHeight: 0n };
   }
 
@@ -257,11 +263,6 @@ export class PersistenceApp implements AbciApplication {
     return Object.fromEntries(this.modules.map((m) => [m.name, m.exportGenesis(ctx)]));
   }
 
-
-  private newCheckEpoch(): CheckEpoch {
-    const pinned = this.stores.pinCommitted();
-    return { state: new CacheKV(pinned.reader, { frozenParent: true }), block: this.checkBlock(), release: pinned.release };
-  }
 
   /** Starts `next`; the old epoch's frozen view is released once the checks queued on it ran. */
   private replaceCheckEpoch(next: CheckEpoch): void {

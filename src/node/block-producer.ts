@@ -67,6 +67,8 @@ export class NotAValidatorError extends Error {
 export interface ProducedBlock {
   stored: StoredBlock;
   results: ResponseFinalizeBlock;
+  /** Settles once the mempool has dropped the block's txs and rechecked the rest. */
+  mempoolUpdated: Promise<void>;
   /** Wall time spent executing the block and committing it, for logs and benchmarks. */
   executeMs: number;
   commitMs: number;
@@ -164,19 +166,21 @@ export class BlockProducer {
     if (afterNext !== next) this.options.validatorSets.stage(height + 2n, afterNext);
     blocks.save({ block, blockBytes: encoded, blockId, results, resultsHash: hashTxResults(results.txResults), seenCommit });
     txIndex.indexBlock(height, txs, results.txResults);
-    // New txs wait for the node's mempool update, which rechecks the pending ones first.
     mempool.hold();
+    const committed = app.commit();
+    // The app's CheckTx is on the block's state already: the rechecks run while the block is written.
+    const mempoolUpdated = mempool.update(txs);
     try {
-      await app.commit();
+      await committed;
     } catch (error) {
-      mempool.release();
+      void mempoolUpdated.catch(() => undefined);
       throw error;
     }
     blocks.committed();
     this.appHash = results.appHash;
     this.sets = { last: current, current: next, next: afterNext };
-    const committed = performance.now();
-    return { stored: { block, blockId, size: encoded.length }, results, executeMs: commitStarted - executeStarted, commitMs: committed - commitStarted };
+    const committedAt = performance.now();
+    return { stored: { block, blockId, size: encoded.length }, results, mempoolUpdated, executeMs: commitStarted - executeStarted, commitMs: committedAt - commitStarted };
   }
 }
 

@@ -140,8 +140,7 @@ export class EmbeddedNode implements NodeApi {
       try {
         this.publish(produced);
       } finally {
-        // Releases the hold the producer put on the mempool for the commit.
-        await this.mempool.update(produced.stored.block.data!.txs);
+        await produced.mempoolUpdated;
       }
       return produced;
     });

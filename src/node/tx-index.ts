@@ -4,7 +4,7 @@ import type { Database, KeyRange, Table } from "../store/database.js";
 import { sha256 } from "../store/hash.js";
 import type { IndexedTx, TxSearchRequest, TxSearchResult } from "./api.js";
 import { conditionMatchesValue, parseEventQuery, type QueryCondition } from "./event-query.js";
-import { encodeProto } from "../types/proto.js";
+import { encodeTxResult } from "./tx-result-encoding.js";
 import { txHash } from "../tx/tx-hash.js";
 
 /**
@@ -72,7 +72,7 @@ export class TxIndex {
       const result = results[index]!;
       const position = encodePosition(height, index);
       const hash = txHash(tx);
-      this.txs.put(position, encodeProto(TxResult, { height, index, tx, result }));
+      this.txs.put(position, encodeTxResult(height, index, tx, result));
       if (result.code === 0) succeededInBlock.add(bytesToKey(hash));
       if (result.code === 0 || !this.succeededBefore(hash, succeededInBlock)) this.hashes.put(hash, position);
       // A tx often repeats an attribute (message.sender); each (tag, value) is indexed once.

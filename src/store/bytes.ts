@@ -16,10 +16,21 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * A new byte array of `length`, contents unset. V8 gives every typed array over 64 bytes an
+ * ArrayBuffer of its own, about ten times the cost of a small one (and more work for the
+ * collector); these come as views into Node's shared 8 KiB pool instead (larger ones as usual).
+ */
+export function allocBytes(length: number): Uint8Array {
+  if (length <= 64) return new Uint8Array(length);
+  const pooled = Buffer.allocUnsafe(length);
+  return new Uint8Array(pooled.buffer, pooled.byteOffset, length);
+}
+
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   let length = 0;
   for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
+  const out = allocBytes(length);
   let offset = 0;
   for (const p of parts) {
     out.set(p, offset);

@@ -1,4 +1,5 @@
 import { open, type Database as LmdbTable, type RootDatabase } from "lmdb";
+import { allocBytes } from "./bytes.js";
 
 /** A key range [start, end); an absent bound is open. */
 export interface KeyRange {
@@ -126,7 +127,7 @@ export class Snapshot {
     const lmdb = this.lmdbTable(name);
     const transaction = this.transaction;
     return {
-      get: (key) => toUint8Array(lmdb.get(key, { transaction })),
+      get: (key) => copyOut(lmdb, key, transaction),
       range: (range) => readRange(lmdb, range, transaction),
     };
   }
@@ -148,7 +149,7 @@ export class Table implements TableReader {
   ) {}
 
   get(key: Uint8Array): Uint8Array | undefined {
-    return toUint8Array(this.lmdb.getBinary(key));
+    return copyOut(this.lmdb, key);
   }
 
   put(key: Uint8Array, value: Uint8Array): void {
@@ -165,8 +166,17 @@ export class Table implements TableReader {
   }
 }
 
-function toUint8Array(value: Uint8Array | undefined): Uint8Array | undefined {
-  return value === undefined ? undefined : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+type FastGet = (key: Uint8Array, options?: { transaction?: ReadTransaction }) => Uint8Array | undefined;
+
+/** The value at `key`, copied out of LMDB's reused read buffer into a byte array of its own. */
+function copyOut(lmdb: LmdbTable<Uint8Array, Uint8Array>, key: Uint8Array, transaction?: ReadTransaction): Uint8Array | undefined {
+  const value = (lmdb.getBinaryFast as FastGet).call(lmdb, key, transaction && { transaction });
+  if (value === undefined) return undefined;
+  // lmdb-js reports the value's size as the reused buffer's `length`, which set() would not honour.
+  const size = value.length;
+  const out = allocBytes(size);
+  out.set(value.subarray(0, size));
+  return out;
 }
 
 function* readRange(lmdb: LmdbTable<Uint8Array, Uint8Array>, range: KeyRange = {}, transaction?: ReadTransaction): Generator<[Uint8Array, Uint8Array]> {

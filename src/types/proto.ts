@@ -1,4 +1,5 @@
 import { BinaryWriter } from "cosmjs-types/binary";
+import { allocBytes } from "../store/bytes.js";
 
 /**
  * cosmjs-types' BinaryWriter.finish() allocates through a slab pool that it builds afresh on
@@ -7,7 +8,7 @@ import { BinaryWriter } from "cosmjs-types/binary";
  */
 class ExactBinaryWriter extends BinaryWriter {
   override finish(): Uint8Array {
-    const out = new Uint8Array(this.len);
+    const out = allocBytes(this.len);
     let op = this.head.next;
     let pos = 0;
     while (op) {

@@ -1,3 +1,4 @@
+import { allocBytes } from "../bytes.js";
 import { sha256 } from "../hash.js";
 import { putUvarint, readUvarint, uvarintLength, zigzag } from "./varint.js";
 
@@ -60,7 +61,7 @@ export function hashPreimagePrefix(height: number, size: number, version: number
 export function hashLeaf(key: Uint8Array, value: Uint8Array, version: number): Uint8Array {
   const prefix = hashPreimagePrefix(0, 1, version);
   const valueHash = sha256(value);
-  const out = new Uint8Array(prefix.length + uvarintLength(key.length) + key.length + 1 + 32);
+  const out = allocBytes(prefix.length + uvarintLength(key.length) + key.length + 1 + 32);
   out.set(prefix, 0);
   let o = putUvarint(out, prefix.length, key.length);
   out.set(key, o);
@@ -72,7 +73,7 @@ export function hashLeaf(key: Uint8Array, value: Uint8Array, version: number): U
 
 export function hashInner(height: number, size: number, version: number, leftHash: Uint8Array, rightHash: Uint8Array): Uint8Array {
   const prefix = hashPreimagePrefix(height, size, version);
-  const out = new Uint8Array(prefix.length + 66);
+  const out = allocBytes(prefix.length + 66);
   out.set(prefix, 0);
   let o = prefix.length;
   out[o++] = 32;
@@ -92,7 +93,7 @@ export function encodeNode(node: TreeNode): Uint8Array {
   const key = node.key;
   if (node.isLeaf) {
     const value = node.value!;
-    const out = new Uint8Array(32 + 1 + uvarintLength(node.version) + uvarintLength(key.length) + key.length + value.length);
+    const out = allocBytes(32 + 1 + uvarintLength(node.version) + uvarintLength(key.length) + key.length + value.length);
     out.set(node.hash!, 0);
     let o = putUvarint(out, 32, 0);
     o = putUvarint(out, o, node.version);
@@ -101,7 +102,7 @@ export function encodeNode(node: TreeNode): Uint8Array {
     out.set(value, o + key.length);
     return out;
   }
-  const out = new Uint8Array(
+  const out = allocBytes(
     32 + uvarintLength(node.height) + uvarintLength(node.size) + uvarintLength(node.version) + uvarintLength(key.length) + key.length +
       uvarintLength(node.leftId) + 32 + uvarintLength(node.rightId) + 32,
   );

@@ -1,0 +1,196 @@
+import type { Event, EventAttribute, ExecTxResult } from "cosmjs-types/tendermint/abci/types";
+
+/**
+ * The protobuf encoding of tendermint.abci.TxResult {height, index, tx, result}, byte for byte
+ * what cosmjs-types writes (a property test holds it to that), in a single allocation. The tx
+ * index encodes one per tx, and cosmjs-types' writer allocates an object per field: about 20 KB
+ * of garbage for a MsgSend's result and its events.
+ */
+export function encodeTxResult(height: bigint, index: number, tx: Uint8Array, result: ExecTxResult): Uint8Array {
+  const sizes = new ResultSizes(result);
+  const total = int64FieldSize(height) + uint32FieldSize(index) + bytesFieldSize(tx.length) + 1 + varintSize(sizes.result) + sizes.result;
+  const out = new Writer(total);
+  if (height !== 0n) out.tag(1, 0).int64(height);
+  if (index !== 0) out.tag(2, 0).uint32(index);
+  if (tx.length !== 0) out.tag(3, 2).bytes(tx);
+  out.tag(4, 2).uint32(sizes.result);
+  writeExecTxResult(out, result, sizes);
+  return out.finish(total);
+}
+
+/** Encoded lengths of a result, its events and their attributes, in the order they are written. */
+class ResultSizes {
+  readonly events: number[] = [];
+  readonly attributes: number[] = [];
+  readonly result: number;
+
+  constructor(result: ExecTxResult) {
+    let size = uint32FieldSize(result.code) + bytesFieldSize(result.data.length) + stringFieldSize(result.log) + stringFieldSize(result.info);
+    size += int64FieldSize(result.gasWanted) + int64FieldSize(result.gasUsed) + stringFieldSize(result.codespace);
+    for (const event of result.events) {
+      const eventSize = this.eventSize(event);
+      this.events.push(eventSize);
+      size += 1 + varintSize(eventSize) + eventSize;
+    }
+    this.result = size;
+  }
+
+  private eventSize(event: Event): number {
+    let size = stringFieldSize(event.type);
+    for (const attribute of event.attributes) {
+      const attributeSize = stringFieldSize(attribute.key) + stringFieldSize(attribute.value) + (attribute.index ? 2 : 0);
+      this.attributes.push(attributeSize);
+      size += 1 + varintSize(attributeSize) + attributeSize;
+    }
+    return size;
+  }
+}
+
+function writeExecTxResult(out: Writer, result: ExecTxResult, sizes: ResultSizes): void {
+  if (result.code !== 0) out.tag(1, 0).uint32(result.code);
+  if (result.data.length !== 0) out.tag(2, 2).bytes(result.data);
+  if (result.log !== "") out.tag(3, 2).string(result.log);
+  if (result.info !== "") out.tag(4, 2).string(result.info);
+  if (result.gasWanted !== 0n) out.tag(5, 0).int64(result.gasWanted);
+  if (result.gasUsed !== 0n) out.tag(6, 0).int64(result.gasUsed);
+  let attributeIndex = 0;
+  result.events.forEach((event, i) => {
+    out.tag(7, 2).uint32(sizes.events[i]!);
+    if (event.type !== "") out.tag(1, 2).string(event.type);
+    for (const attribute of event.attributes) {
+      out.tag(2, 2).uint32(sizes.attributes[attributeIndex++]!);
+      writeAttribute(out, attribute);
+    }
+  });
+  if (result.codespace !== "") out.tag(8, 2).string(result.codespace);
+}
+
+function writeAttribute(out: Writer, attribute: EventAttribute): void {
+  if (attribute.key !== "") out.tag(1, 2).string(attribute.key);
+  if (attribute.value !== "") out.tag(2, 2).string(attribute.value);
+  if (attribute.index) out.tag(3, 0).uint32(1);
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Appends protobuf wire values to a buffer allocated once at the final size. */
+class Writer {
+  private readonly buffer: Buffer;
+  private pos = 0;
+
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+
+  tag(field: number, wireType: number): this {
+    return this.uint32((field << 3) | wireType);
+  }
+
+  uint32(value: number): this {
+    let v = value >>> 0;
+    while (v > 0x7f) {
+      this.buffer[this.pos++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buffer[this.pos++] = v;
+    return this;
+  }
+
+  /** Two's complement in 64 bits, as protobuf writes int64 (a negative value takes 10 bytes). */
+  int64(value: bigint): this {
+    if (value >= 0n && value <= MAX_SAFE) {
+      let v = Number(value);
+      while (v > 0x7f) {
+        this.buffer[this.pos++] = (v % 128) | 0x80;
+        v = Math.floor(v / 128);
+      }
+      this.buffer[this.pos++] = v;
+      return this;
+    }
+    let v = BigInt.asUintN(64, value);
+    while (v > 0x7fn) {
+      this.buffer[this.pos++] = Number(v & 0x7fn) | 0x80;
+      v >>= 7n;
+    }
+    this.buffer[this.pos++] = Number(v);
+    return this;
+  }
+
+  bytes(value: Uint8Array): this {
+    this.uint32(value.length);
+    this.buffer.set(value, this.pos);
+    this.pos += value.length;
+    return this;
+  }
+
+  string(value: string): this {
+    const length = utf8Length(value);
+    this.uint32(length);
+    if (length === value.length) {
+      // ASCII: a loop beats a native call for the short strings of events.
+      for (let i = 0; i < length; i++) this.buffer[this.pos + i] = value.charCodeAt(i);
+      this.pos += length;
+    } else {
+      this.pos += this.buffer.write(value, this.pos);
+    }
+    return this;
+  }
+
+  finish(expected: number): Uint8Array {
+    if (this.pos !== expected) throw new Error(`TxResult encoding wrote ${this.pos} bytes, sized ${expected}`);
+    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.pos);
+  }
+}
+
+function varintSize(value: number): number {
+  let v = value >>> 0;
+  let size = 1;
+  while (v > 0x7f) {
+    v >>>= 7;
+    size++;
+  }
+  return size;
+}
+
+function int64Size(value: bigint): number {
+  if (value >= 0n && value <= MAX_SAFE) {
+    let v = Number(value);
+    let size = 1;
+    while (v > 0x7f) {
+      v = Math.floor(v / 128);
+      size++;
+    }
+    return size;
+  }
+  let v = BigInt.asUintN(64, value);
+  let size = 1;
+  while (v > 0x7fn) {
+    v >>= 7n;
+    size++;
+  }
+  return size;
+}
+
+function uint32FieldSize(value: number): number {
+  return value === 0 ? 0 : 1 + varintSize(value);
+}
+
+function int64FieldSize(value: bigint): number {
+  return value === 0n ? 0 : 1 + int64Size(value);
+}
+
+function bytesFieldSize(length: number): number {
+  return length === 0 ? 0 : 1 + varintSize(length) + length;
+}
+
+function stringFieldSize(value: string): number {
+  return value === "" ? 0 : bytesFieldSize(utf8Length(value));
+}
+
+/** The UTF-8 length of `value`: its length when it is ASCII, found without a native call. */
+function utf8Length(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    if (value.charCodeAt(i) > 0x7f) return Buffer.byteLength(value);
+  }
+  return value.length;
+}
