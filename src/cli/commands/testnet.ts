@@ -125,7 +125,7 @@ async function runTestnet(context: ActionContext<TestnetStartOptions>): Promise<
 
   const nodes: SupervisedNode[] = layout.nodes.map((node) => ({
     name: node.name,
-    app: { command: process.execPath, args: [join(root, "bin", "persistence.js"), "start", "--abci", "--home", node.home], logFile: join(node.home, "logs", "app.log") },
+    app: { command: process.execPath, args: ["--max-semi-space-size=64", join(root, "bin", "persistence.js"), "start", "--abci", "--home", node.home], logFile: join(node.home, "logs", "app.log") },
     abci: parseListenAddress(node.abciAddress),
     cometbft: { command: cometbft, args: ["start", "--home", node.home], logFile: join(node.home, "logs", "cometbft.log") },
   }));
