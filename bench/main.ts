@@ -25,7 +25,8 @@ function ms(value: number): string {
 /** Runs a case script in its own process and returns the JSON of its last line. */
 async function runScript<T>(name: string, args: string[] = []): Promise<T> {
   const script = fileURLToPath(new URL(name, import.meta.url));
-  const { stdout } = await run(process.execPath, [script, ...args], { maxBuffer: 1 << 20, env: process.env });
+  // With this process's Node flags (the young-generation size the node runs with).
+  const { stdout } = await run(process.execPath, [...process.execArgv, script, ...args], { maxBuffer: 1 << 20, env: process.env });
   return JSON.parse(stdout.trim().split("\n").pop()!) as T;
 }
 

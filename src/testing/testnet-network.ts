@@ -65,7 +65,7 @@ export class TestnetNetwork {
   /** Starts the app process and waits until it serves ABCI. */
   async startApp(i: number): Promise<void> {
     const node = this.nodes[i]!;
-    this.spawn(i, "app", process.execPath, [join(ROOT, "bin", "persistence.js"), "start", "--abci", "--home", node.home]);
+    this.spawn(i, "app", process.execPath, ["--max-semi-space-size=64", join(ROOT, "bin", "persistence.js"), "start", "--abci", "--home", node.home]);
     const abci = parseListenAddress(node.abciAddress);
     await waitUntil(() => acceptsConnections(abci), 60_000, `${node.name}'s app to serve ABCI (see ${node.home}/logs/app.log)`);
   }
