@@ -1,5 +1,5 @@
 import { TxResult, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
-import { bytesToKey, concatBytes, fromHex, keyToBytes, prefixEnd } from "../store/bytes.js";
+import { bytesToKey, concatBytes, fromHex, keyToBytes, prefixEnd, putUint32, putUint64, readUint32, readUint64 } from "../store/bytes.js";
 import type { Database, KeyRange, Table } from "../store/database.js";
 import { sha256 } from "../store/hash.js";
 import type { IndexedTx, TxSearchRequest, TxSearchResult } from "./api.js";
@@ -224,16 +224,14 @@ class ScanBudget {
 const POSITION_BYTES = 12;
 
 function encodePosition(height: bigint, index: number): Uint8Array {
-  const key = new Uint8Array(POSITION_BYTES);
-  const view = new DataView(key.buffer);
-  view.setBigUint64(0, height);
-  view.setUint32(8, index);
-  return key;
+  const position = new Uint8Array(POSITION_BYTES);
+  putUint64(position, 0, height);
+  putUint32(position, 8, index);
+  return position;
 }
 
 function decodePosition(position: Uint8Array): { height: bigint; index: number } {
-  const view = new DataView(position.buffer, position.byteOffset, position.byteLength);
-  return { height: view.getBigUint64(0), index: view.getUint32(8) };
+  return { height: readUint64(position, 0), index: readUint32(position, 8) };
 }
 
 function tagPrefix(tag: string): Uint8Array {

@@ -19,7 +19,7 @@ import {
 } from "../types/errors.js";
 import type { MsgHandler } from "../types/module.js";
 import { decodePublicKey } from "../modules/auth/account.js";
-import { encodeProto } from "../types/proto.js";
+import { decodeProto, encodeProto } from "../types/proto.js";
 
 /** A transaction that decoded and passed every stateless check. */
 export interface DecodedTx {
@@ -69,11 +69,11 @@ function tryDecode<T>(what: string, decode: () => T): T | AppError {
  */
 export function decodeTx(raw: Uint8Array, options: DecodeOptions, hash = sha256(raw)): DecodedTx | AppError {
   if (raw.length > options.maxTxBytes) return ErrTxTooLarge.wrap(`tx of ${raw.length} bytes exceeds the limit of ${options.maxTxBytes}`);
-  const txRaw = tryDecode("tx", () => TxRaw.decode(raw));
+  const txRaw = tryDecode("tx", () => decodeProto(TxRaw, raw));
   if (isError(txRaw)) return txRaw;
-  const body = tryDecode("tx body", () => TxBody.decode(txRaw.bodyBytes));
+  const body = tryDecode("tx body", () => decodeProto(TxBody, txRaw.bodyBytes));
   if (isError(body)) return body;
-  const authInfo = tryDecode("auth info", () => AuthInfo.decode(txRaw.authInfoBytes));
+  const authInfo = tryDecode("auth info", () => decodeProto(AuthInfo, txRaw.authInfoBytes));
   if (isError(authInfo)) return authInfo;
   if (
     !bytesEqual(encodeProto(TxRaw, txRaw), raw) ||

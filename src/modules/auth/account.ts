@@ -4,7 +4,7 @@ import type { Any } from "cosmjs-types/google/protobuf/any";
 import { decodeAddress, encodeAddress } from "../../types/address.js";
 import { isError } from "../../types/errors.js";
 import { BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, SECP256K1_PUBKEY_TYPE_URL } from "./keys.js";
-import { encodeProto } from "../../types/proto.js";
+import { decodeProto, encodeProto } from "../../types/proto.js";
 
 /** An account as state code uses it; stored as the Cosmos SDK's BaseAccount or ModuleAccount. */
 export interface Account {
@@ -42,10 +42,10 @@ export function accountToAny(account: Account): Any {
  */
 export function accountFromAny(any: Any, address?: Uint8Array): Account {
   if (any.typeUrl === MODULE_ACCOUNT_TYPE_URL) {
-    const module = ModuleAccount.decode(any.value);
+    const module = decodeProto(ModuleAccount, any.value);
     return { ...fromBaseAccount(module.baseAccount!, address), module: { name: module.name, permissions: module.permissions } };
   }
-  if (any.typeUrl === BASE_ACCOUNT_TYPE_URL) return fromBaseAccount(BaseAccount.decode(any.value), address);
+  if (any.typeUrl === BASE_ACCOUNT_TYPE_URL) return fromBaseAccount(decodeProto(BaseAccount, any.value), address);
   throw new Error(`unsupported account type ${any.typeUrl}`);
 }
 
@@ -67,5 +67,5 @@ export function encodePublicKey(key: Uint8Array): Any {
 /** The compressed key inside a secp256k1 PubKey Any; undefined for other key types. */
 export function decodePublicKey(any: Any): Uint8Array | undefined {
   if (any.typeUrl !== SECP256K1_PUBKEY_TYPE_URL) return undefined;
-  return PubKey.decode(any.value).key;
+  return decodeProto(PubKey, any.value).key;
 }

@@ -9,7 +9,7 @@ import type { Context } from "../../types/context.js";
 import { DecodeMemo } from "../../types/decode-memo.js";
 import { accountFromAny, accountToAny, type Account } from "./account.js";
 import { ACCOUNT_NUMBER_PREFIX, ACCOUNT_PREFIX, AUTH_STORE, NEXT_ACCOUNT_NUMBER_KEY, PARAMS_KEY } from "./keys.js";
-import { encodeProto } from "../../types/proto.js";
+import { decodeProto, encodeProto } from "../../types/proto.js";
 
 export const DEFAULT_AUTH_PARAMS: Params = {
   maxMemoCharacters: 256n,
@@ -42,7 +42,7 @@ export class AccountKeeper {
     const key = bytesToKey(bytes);
     let account = this.decoded.get(key);
     if (account === undefined) {
-      account = accountFromAny(Any.decode(bytes), address);
+      account = accountFromAny(decodeProto(Any, bytes), address);
       this.decoded.set(key, account);
     }
     return account;

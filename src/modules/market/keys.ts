@@ -1,5 +1,5 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { concatBytes, lengthPrefixed, readUint64, timeKey, uint64Key, utf8 } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed, putUint64, readUint64, timeKey, uint64Key, utf8 } from "../../store/bytes.js";
 import { Side } from "../../generated/persistence/market/v1/types.js";
 import { storeKey } from "../../types/context.js";
 
@@ -42,9 +42,8 @@ export function baseKey(base: string): Uint8Array {
 export function priceKey(side: Side, price: bigint): Uint8Array {
   const value = side === Side.SIDE_BUY ? MAX_AMOUNT - price : price;
   const out = new Uint8Array(16);
-  const view = new DataView(out.buffer);
-  view.setBigUint64(0, value >> 64n);
-  view.setBigUint64(8, value & 0xffff_ffff_ffff_ffffn);
+  putUint64(out, 0, value >> 64n);
+  putUint64(out, 8, value & 0xffff_ffff_ffff_ffffn);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { concatBytes, lengthPrefixed } from "../../store/bytes.js";
+import { concatBytes, lengthPrefixed, uint64Key } from "../../store/bytes.js";
 import { storeKey } from "../../types/context.js";
 
 export const MODULE_NAME = "staking";
@@ -43,9 +43,7 @@ export function splitAddresses(key: Uint8Array): Uint8Array[] {
 }
 
 export function heightBytes(height: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, BigInt.asUintN(64, height));
-  return out;
+  return uint64Key(BigInt.asUintN(64, height));
 }
 
 /**

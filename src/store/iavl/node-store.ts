@@ -1,3 +1,4 @@
+import { readUint32 } from "../bytes.js";
 import type { StagedWrite, Table } from "../database.js";
 import { RecentCache } from "../recent-cache.js";
 import { decodeNode, encodeNode, type TreeNode } from "./node.js";
@@ -10,8 +11,7 @@ export function idKey(id: number): Uint8Array {
 }
 
 export function readIdKey(bytes: Uint8Array, offset = 0): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, 8);
-  return view.getUint32(0) * 2 ** 32 + view.getUint32(4);
+  return readUint32(bytes, offset) * 2 ** 32 + readUint32(bytes, offset + 4);
 }
 
 /**
