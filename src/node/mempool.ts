@@ -94,7 +94,7 @@ export class Mempool {
     return response;
   }
 
-  /** Makes new txs wait for the next {@link update} (or {@link release}): call it before the app commits. */
+  /** Makes new txs wait for the next {@link update}: call it before the app commits. */
   hold(): void {
     if (this.heldUntil) return;
     let release!: () => void;
@@ -102,7 +102,7 @@ export class Mempool {
     this.heldUntil = { released, release };
   }
 
-  release(): void {
+  private release(): void {
     const held = this.heldUntil;
     this.heldUntil = undefined;
     held?.release();
