@@ -115,8 +115,7 @@ export class PersistenceApp implements AbciApplication {
     });
     this.verifier = options.signatureVerifier ? new CoalescingVerifier(options.signatureVerifier) : undefined;
     if (this.stores.lastVersion > 0) this.lastBlockTime = this.stores.blockTimeAt(this.stores.lastVersion) ?? EPOCH;
-    const pinned = this.stores.pinCommitted();
-    this.checkEpoch = { state: new CacheKV(pinned.reader, { frozenParent: true }), block: this.checkBlock(), release: pinned.release };
+    this.checkEpoch = this.checkEpochOnCommitted(this.checkBlock());
   }
 
   get lastHeight(): number {
@@ -241,12 +240,9 @@ export class PersistenceApp implements AbciApplication {
     const finalized = this.finalized;
     if (!finalized) throw new Error("commit without a finalized block");
     this.finalized = undefined;
-    const pinned = this.stores.pinCommitted();
     // The commit before this block, frozen, under this block's changes: the state this commit makes.
-    const base = new CacheKV(pinned.reader, { frozenParent: true });
-    finalized.state.writeTo(base);
     const block = { height: BigInt(finalized.height + 1), time: this.lastBlockTime, chainId: this.options.chainId };
-    this.replaceCheckEpoch({ state: new CacheKV(base), block, release: pinned.release });
+    this.replaceCheckEpoch(this.checkEpochOnCommitted(block, finalized.state));
     await this.stores.commit();
     this.genesisState = undefined;
     return { retainHeight: 0n };
@@ -263,6 +259,14 @@ export class PersistenceApp implements AbciApplication {
     return Object.fromEntries(this.modules.map((m) => [m.name, m.exportGenesis(ctx)]));
   }
 
+
+  /** A check epoch over the last commit, frozen, with `changes` (a block not yet on disk) moved on top. */
+  private checkEpochOnCommitted(block: BlockInfo, changes?: CacheKV): CheckEpoch {
+    const pinned = this.stores.pinCommitted();
+    const base = new CacheKV(pinned.reader, { frozenParent: true });
+    changes?.writeTo(base);
+    return { state: new CacheKV(base), block, release: pinned.release };
+  }
 
   /** Starts `next`; the old epoch's frozen view is released once the checks queued on it ran. */
   private replaceCheckEpoch(next: CheckEpoch): void {

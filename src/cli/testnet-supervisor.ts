@@ -32,6 +32,9 @@ export type PortProbe = (address: { host: string; port: number }) => Promise<boo
 
 export type ProcessRole = "app" | "cometbft";
 
+/** The Node flags an app process runs with, as bin/persistence.js's shebang sets them. */
+export const APP_NODE_FLAGS = ["--max-semi-space-size=64"];
+
 /** One node of the network: its app, which serves ABCI at `abci`, and the CometBFT that drives it. */
 export interface SupervisedNode {
   name: string;

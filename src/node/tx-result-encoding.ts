@@ -1,4 +1,6 @@
 import type { Event, EventAttribute, ExecTxResult } from "cosmjs-types/tendermint/abci/types";
+// Protobuf varints of values below 2^53 are Go's unsigned varints.
+import { putUvarint, uvarintLength } from "../store/iavl/varint.js";
 
 /**
  * The protobuf encoding of tendermint.abci.TxResult {height, index, tx, result}, byte for byte
@@ -87,24 +89,14 @@ class Writer {
   }
 
   uint32(value: number): this {
-    let v = value >>> 0;
-    while (v > 0x7f) {
-      this.buffer[this.pos++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.buffer[this.pos++] = v;
+    this.pos = putUvarint(this.buffer, this.pos, value >>> 0);
     return this;
   }
 
   /** Two's complement in 64 bits, as protobuf writes int64 (a negative value takes 10 bytes). */
   int64(value: bigint): this {
     if (value >= 0n && value <= MAX_SAFE) {
-      let v = Number(value);
-      while (v > 0x7f) {
-        this.buffer[this.pos++] = (v % 128) | 0x80;
-        v = Math.floor(v / 128);
-      }
-      this.buffer[this.pos++] = v;
+      this.pos = putUvarint(this.buffer, this.pos, Number(value));
       return this;
     }
     let v = BigInt.asUintN(64, value);
@@ -143,25 +135,11 @@ class Writer {
 }
 
 function varintSize(value: number): number {
-  let v = value >>> 0;
-  let size = 1;
-  while (v > 0x7f) {
-    v >>>= 7;
-    size++;
-  }
-  return size;
+  return uvarintLength(value >>> 0);
 }
 
 function int64Size(value: bigint): number {
-  if (value >= 0n && value <= MAX_SAFE) {
-    let v = Number(value);
-    let size = 1;
-    while (v > 0x7f) {
-      v = Math.floor(v / 128);
-      size++;
-    }
-    return size;
-  }
+  if (value >= 0n && value <= MAX_SAFE) return uvarintLength(Number(value));
   let v = BigInt.asUintN(64, value);
   let size = 1;
   while (v > 0x7fn) {

@@ -11,9 +11,9 @@ export function ripemd160(data: Uint8Array): Uint8Array {
 }
 
 /**
- * The digest comes back as a "binary" (latin1) string (one char per byte) and is copied into a small byte
- * array: a Buffer result costs about four times the hashing itself (it gets an ArrayBuffer of
- * its own), this about a tenth.
+ * The digest comes back as a "binary" (latin1) string, one char per byte, and is copied into a
+ * small byte array: a Buffer result costs about four times the hashing itself (it gets an
+ * ArrayBuffer of its own), this about a tenth.
  */
 function digest(algorithm: string, data: Uint8Array): Uint8Array {
   const chars = hash(algorithm, data, "binary");

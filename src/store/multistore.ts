@@ -76,8 +76,9 @@ function commitKey(version: number): Uint8Array {
  */
 export class CommitMultiStore {
   private readonly trees = new Map<string, MutableTree>();
+  /** The last committed state of every store, as of each read. */
+  readonly committed: KVReader;
   private pending: CommitInfo | undefined;
-  private readonly latest: KVReader;
   /** How far deleting retired versions' nodes has come; undefined before the first commit. */
   private progress: PruneProgress | undefined;
 
@@ -90,7 +91,7 @@ export class CommitMultiStore {
     private readonly keepRecent: number,
     private last: CommitInfo | undefined,
   ) {
-    this.latest = stateReader(state);
+    this.committed = stateReader(state);
     const progress = commits.get(PRUNE_PROGRESS_KEY);
     this.progress = progress ? PruneProgress.decode(progress) : last && { orphansPrunedThrough: last.prunedThrough, orphanCursor: 0n };
     for (const name of storeNames) {
@@ -140,11 +141,6 @@ export class CommitMultiStore {
   /** The oldest version still queryable. */
   get earliestVersion(): number {
     return this.last ? Number(this.last.prunedThrough) + 1 : 0;
-  }
-
-  /** The last committed state of every store, as of each read. */
-  get committed(): KVReader {
-    return this.latest;
   }
 
   /** The last committed state of every store, unchanged by later commits until released. */

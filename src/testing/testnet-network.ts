@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { GenesisAllocation } from "../app/genesis-state.js";
-import { acceptsConnections, spawnWithLog, type ProcessRole, type SupervisedChild } from "../cli/testnet-supervisor.js";
+import { acceptsConnections, APP_NODE_FLAGS, spawnWithLog, type ProcessRole, type SupervisedChild } from "../cli/testnet-supervisor.js";
 import { parseListenAddress } from "../node/config.js";
 import { writeTestnetHomes, type TestnetLayout, type TestnetNode } from "../node/testnet-homes.js";
 
@@ -65,7 +65,7 @@ export class TestnetNetwork {
   /** Starts the app process and waits until it serves ABCI. */
   async startApp(i: number): Promise<void> {
     const node = this.nodes[i]!;
-    this.spawn(i, "app", process.execPath, ["--max-semi-space-size=64", join(ROOT, "bin", "persistence.js"), "start", "--abci", "--home", node.home]);
+    this.spawn(i, "app", process.execPath, [...APP_NODE_FLAGS, join(ROOT, "bin", "persistence.js"), "start", "--abci", "--home", node.home]);
     const abci = parseListenAddress(node.abciAddress);
     await waitUntil(() => acceptsConnections(abci), 60_000, `${node.name}'s app to serve ABCI (see ${node.home}/logs/app.log)`);
   }

@@ -19,7 +19,7 @@ import { defineAction, type ActionContext } from "../command-context.js";
 import { DEVNET_OPERATOR_INDEX, DEVNET_OPERATOR_XPRT, devnetAllocations, devnetModuleGenesis, devnetOperatorWallet, devnetWallet } from "../devnet-accounts.js";
 import { CliError } from "../errors.js";
 import { OUTPUT_FORMATS } from "../output.js";
-import { acceptsConnections, TestnetSupervisor, type SupervisedNode } from "../testnet-supervisor.js";
+import { acceptsConnections, APP_NODE_FLAGS, TestnetSupervisor, type SupervisedNode } from "../testnet-supervisor.js";
 
 const COMETBFT_VERSION = "0.38";
 const PORT_PLAN = `
@@ -125,7 +125,7 @@ async function runTestnet(context: ActionContext<TestnetStartOptions>): Promise<
 
   const nodes: SupervisedNode[] = layout.nodes.map((node) => ({
     name: node.name,
-    app: { command: process.execPath, args: ["--max-semi-space-size=64", join(root, "bin", "persistence.js"), "start", "--abci", "--home", node.home], logFile: join(node.home, "logs", "app.log") },
+    app: { command: process.execPath, args: [...APP_NODE_FLAGS, join(root, "bin", "persistence.js"), "start", "--abci", "--home", node.home], logFile: join(node.home, "logs", "app.log") },
     abci: parseListenAddress(node.abciAddress),
     cometbft: { command: cometbft, args: ["start", "--home", node.home], logFile: join(node.home, "logs", "cometbft.log") },
   }));
