@@ -102,6 +102,14 @@ describe("TxIndex", () => {
     expect(search("message.action EXISTS").totalCount).toBe(6);
   });
 
+  it("lists a tx once under an attribute it emits twice", async () => {
+    const result = ExecTxResult.fromPartial({ events: [event("message", { sender: "alice" }), event("message", { sender: "alice" })] });
+    index.indexBlock(1n, [utf8("a"), utf8("b")], [result, send("alice", "bob", 1)]);
+    await database.commit();
+    expect(search("message.sender='alice'")).toEqual({ found: ["1/0", "1/1"], totalCount: 2 });
+    expect(search("message.sender EXISTS").found).toEqual(["1/0", "1/1"]);
+  });
+
   it("does not index attributes without index: true", async () => {
     await indexSampleChain();
     expect(search("tx.memo='from alice'").totalCount).toBe(0);

@@ -1,7 +1,7 @@
 import { TxResult } from "cosmjs-types/tendermint/abci/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeTxResult } from "./tx-result-encoding.js";
+import { encodeTxResults } from "./tx-result-encoding.js";
 
 const text = fc.oneof(fc.constant(""), fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.string({ minLength: 200, maxLength: 400 }));
 const int64 = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
@@ -19,14 +19,16 @@ const result = fc.record({
   codespace: text,
 });
 
-describe("encodeTxResult", () => {
-  it("writes exactly what cosmjs-types writes for any result", () => {
+describe("encodeTxResults", () => {
+  it("writes exactly what cosmjs-types writes for any block of results", () => {
+    const txAndResult = fc.tuple(fc.uint8Array({ maxLength: 2_000 }), result);
     fc.assert(
-      fc.property(fc.oneof(fc.constant(0n), int64), uint32, fc.uint8Array({ maxLength: 2_000 }), result, (height, index, tx, execResult) => {
-        const expected = TxResult.encode({ height, index, tx, result: execResult }).finish();
-        expect(encodeTxResult(height, index, tx, execResult)).toEqual(expected);
+      fc.property(fc.oneof(fc.constant(0n), int64), fc.array(txAndResult, { maxLength: 5 }), (height, block) => {
+        const encoded = encodeTxResults(height, block.map(([tx]) => tx), block.map(([, execResult]) => execResult));
+        const expected = block.map(([tx, execResult], index) => TxResult.encode({ height, index, tx, result: execResult }).finish());
+        expect(encoded).toEqual(expected);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 
@@ -41,7 +43,8 @@ describe("encodeTxResult", () => {
       events: [{ type: "transfer", attributes: [{ key: "amount", value: "1uxprt", index: true }, { key: "memo", value: "é✓", index: false }] }],
       codespace: "",
     };
-    const decoded = TxResult.decode(encodeTxResult(12n, 3, Uint8Array.of(9, 9), execResult));
-    expect(decoded).toEqual({ height: 12n, index: 3, tx: Uint8Array.of(9, 9), result: execResult });
+    const [first, second] = encodeTxResults(12n, [Uint8Array.of(9, 9), Uint8Array.of(7)], [execResult, execResult]);
+    expect(TxResult.decode(first!)).toEqual({ height: 12n, index: 0, tx: Uint8Array.of(9, 9), result: execResult });
+    expect(TxResult.decode(second!)).toEqual({ height: 12n, index: 1, tx: Uint8Array.of(7), result: execResult });
   });
 });

@@ -3,21 +3,29 @@ import type { Event, EventAttribute, ExecTxResult } from "cosmjs-types/tendermin
 import { putUvarint, uvarintLength } from "../store/iavl/varint.js";
 
 /**
- * The protobuf encoding of tendermint.abci.TxResult {height, index, tx, result}, byte for byte
- * what cosmjs-types writes (a property test holds it to that), in a single allocation. The tx
- * index encodes one per tx, and cosmjs-types' writer allocates an object per field: about 20 KB
- * of garbage for a MsgSend's result and its events.
+ * The protobuf encodings of a block's tendermint.abci.TxResult {height, index, tx, result}s, byte
+ * for byte what cosmjs-types writes (a property test holds them to that), as views of a single
+ * allocation. The tx index stores one per tx; cosmjs-types' writer allocates an object per field
+ * (about 20 KB of garbage for a MsgSend's result and its events), and even one buffer per tx
+ * costs more than its encoding.
  */
-export function encodeTxResult(height: bigint, index: number, tx: Uint8Array, result: ExecTxResult): Uint8Array {
-  const sizes = new ResultSizes(result);
-  const total = int64FieldSize(height) + uint32FieldSize(index) + bytesFieldSize(tx.length) + 1 + varintSize(sizes.result) + sizes.result;
-  const out = new Writer(total);
-  if (height !== 0n) out.tag(1, 0).int64(height);
-  if (index !== 0) out.tag(2, 0).uint32(index);
-  if (tx.length !== 0) out.tag(3, 2).bytes(tx);
-  out.tag(4, 2).uint32(sizes.result);
-  writeExecTxResult(out, result, sizes);
-  return out.finish(total);
+export function encodeTxResults(height: bigint, txs: readonly Uint8Array[], results: readonly ExecTxResult[]): Uint8Array[] {
+  if (txs.length !== results.length) throw new Error(`${txs.length} txs but ${results.length} results`);
+  const sizes = results.map((result) => new ResultSizes(result));
+  const totals = txs.map((tx, index) => {
+    const resultSize = sizes[index]!.result;
+    return int64FieldSize(height) + uint32FieldSize(index) + bytesFieldSize(tx.length) + 1 + varintSize(resultSize) + resultSize;
+  });
+  const out = new Writer(totals.reduce((sum, total) => sum + total, 0));
+  return txs.map((tx, index) => {
+    const start = out.position;
+    if (height !== 0n) out.tag(1, 0).int64(height);
+    if (index !== 0) out.tag(2, 0).uint32(index);
+    if (tx.length !== 0) out.tag(3, 2).bytes(tx);
+    out.tag(4, 2).uint32(sizes[index]!.result);
+    writeExecTxResult(out, results[index]!, sizes[index]!);
+    return out.since(start, totals[index]!);
+  });
 }
 
 /** Encoded lengths of a result, its events and their attributes, in the order they are written. */
@@ -81,7 +89,11 @@ class Writer {
   private pos = 0;
 
   constructor(size: number) {
-    this.buffer = Buffer.allocUnsafe(size);
+    this.buffer = Buffer.allocUnsafeSlow(size);
+  }
+
+  get position(): number {
+    return this.pos;
   }
 
   tag(field: number, wireType: number): this {
@@ -128,9 +140,10 @@ class Writer {
     return this;
   }
 
-  finish(expected: number): Uint8Array {
-    if (this.pos !== expected) throw new Error(`TxResult encoding wrote ${this.pos} bytes, sized ${expected}`);
-    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.pos);
+  /** What was written from `start` on, which must be `expected` bytes. */
+  since(start: number, expected: number): Uint8Array {
+    if (this.pos - start !== expected) throw new Error(`TxResult encoding wrote ${this.pos - start} bytes, sized ${expected}`);
+    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset + start, expected);
   }
 }
 
