@@ -5,7 +5,8 @@ import { BaseAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { MsgMultiSend, MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { SimulateRequest, SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { CacheKV } from "../store/cache-kv.js";
 import { moduleAddress, encodeAddress } from "../types/address.js";
 import { AppHarness, fundedGenesis, TEST_CHAIN_ID } from "../testing/app-harness.js";
 import { TestSigner } from "../testing/signer.js";
@@ -47,6 +48,34 @@ describe("PersistenceApp", () => {
     await committing;
     const response = await check;
     expect(response.code, response.log).toBe(0);
+  });
+
+  it("rechecks by replaying a check whose reads the block left alone, and runs again one whose reads it changed", async () => {
+    await chain.block([]);
+    // CheckTx charges only fees, so after `spend` the check state still has bob's 999,994,000;
+    // the block leaves him 1,000, short of the next tx's 5,000 fee.
+    const carol = (await TestSigner.fromSeed(3)).address;
+    const spend = await signed(bob, [send(bob, carol, "999994000")], { accountNumber: 1n });
+    const next = await signed(bob, [send(bob, carol, "1")], { accountNumber: 1n, sequence: 1n });
+    const unrelated = await signed(alice, [send(alice, bob.address, "1")]);
+    for (const tx of [spend, next, unrelated]) expect((await chain.checkTx(tx)).code).toBe(0);
+    await chain.block([spend]);
+    const replay = vi.spyOn(CacheKV.prototype, "replay");
+    const rechecks = [await chain.checkTx(next, true), await chain.checkTx(unrelated, true)];
+    expect(rechecks.map((r) => r.code)).toEqual([5, 0]);
+    expect(replay.mock.results.map((r) => r.value)).toEqual([false, true]);
+    replay.mockRestore();
+    // The replayed check still counts: alice's sequence 1 is next.
+    expect((await chain.checkTx(await signed(alice, [send(alice, bob.address, "1")], { sequence: 1n }))).code).toBe(0);
+  });
+
+  it("runs the recheck of a tx with a timeout height again, as the next block's height decides it", async () => {
+    await chain.block([]);
+    const expiring = await signed(alice, [send(alice, bob.address, "1")], { timeoutHeight: 2n });
+    expect((await chain.checkTx(expiring)).code).toBe(0);
+    await chain.block([]);
+    const recheck = await chain.checkTx(expiring, true);
+    expect([recheck.code, recheck.log]).toEqual([30, "block height: 3, timeout height: 2: tx timeout height"]);
   });
 
   it("executes a MsgSend: balances, fee, sequence, public key and events", async () => {

@@ -31,7 +31,7 @@ import type { GasPrice } from "../tx/fees.js";
 import { signatureChecks } from "../tx/signature-checks.js";
 import { VerifiedSignatures, type BatchSignatureVerifier } from "../tx/signatures.js";
 import { Context, unmeteredGas, type BlockInfo } from "../types/context.js";
-import { isError } from "../types/errors.js";
+import { isError, type AppError } from "../types/errors.js";
 import type { AppModule, MsgHandler } from "../types/module.js";
 import type { AbciApplication } from "./abci.js";
 import { assembleModules, type Keepers } from "./assembly.js";
@@ -91,6 +91,12 @@ export class PersistenceApp implements AbciApplication {
   private finalized: { state: CacheKV; height: number } | undefined;
   /** Txs whose signatures CheckTx verified: block execution need not prefetch them. */
   private readonly checkedTxs = new RecentCache<string, true>(50_000);
+  /**
+   * Passed checks with their footprints, by tx hash: those since the last commit and those of the
+   * epoch before, which the rechecks after a commit replay where the block left their reads alone.
+   */
+  private passedChecks = new Map<string, TxOutcome>();
+  private passedBefore = new Map<string, TxOutcome>();
 
   constructor(private readonly options: AppOptions) {
     const { keepers, modules } = assembleModules();
@@ -166,13 +172,24 @@ export class PersistenceApp implements AbciApplication {
     const verified = !isError(tx) && this.verifier && !recheck ? this.prefetchSignatures(epoch.state, [tx]) : undefined;
     const run = async () => {
       await verified;
-      return this.runner.run(recheck ? "recheck" : "check", epoch.block, epoch.state, request.tx, tx);
+      return this.runCheck(epoch, request.tx, tx, recheck);
     };
     const result = this.checkQueue.then(run);
     this.checkQueue = result.catch(() => undefined);
     const outcome = await result;
     if (outcome.code === 0 && !isError(tx)) this.checkedTxs.set(bytesToKey(tx.hash), true);
     return { code: outcome.code, data: outcome.data, log: outcome.log, info: "", gasWanted: BigInt(outcome.gasWanted), gasUsed: BigInt(outcome.gasUsed), events: outcome.events, codespace: outcome.codespace };
+  }
+
+  /** A check on `epoch`; a recheck replays the tx's last passed check where its reads are unchanged. */
+  private runCheck(epoch: CheckEpoch, raw: Uint8Array, tx: DecodedTx | AppError, recheck: boolean): TxOutcome {
+    const mode = recheck ? "recheck" : "check";
+    if (isError(tx)) return this.runner.run(mode, epoch.block, epoch.state, raw, tx);
+    const key = bytesToKey(tx.hash);
+    const passed = recheck ? (this.passedChecks.get(key) ?? this.passedBefore.get(key)) : undefined;
+    const outcome = passed?.footprint && epoch.state.replay(passed.footprint) ? passed : this.runner.run(mode, epoch.block, epoch.state, raw, tx);
+    if (outcome.footprint) this.passedChecks.set(key, outcome);
+    return outcome;
   }
 
   /**
@@ -272,6 +289,8 @@ export class PersistenceApp implements AbciApplication {
   private replaceCheckEpoch(next: CheckEpoch): void {
     const old = this.checkEpoch;
     this.checkEpoch = next;
+    this.passedBefore = this.passedChecks;
+    this.passedChecks = new Map();
     void this.checkQueue.then(() => old.release());
   }
 

@@ -2,7 +2,7 @@ import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import type { Event } from "cosmjs-types/tendermint/abci/types";
 import { bytesToKey } from "../store/bytes.js";
-import { CacheKV } from "../store/cache-kv.js";
+import { CacheKV, type Footprint } from "../store/cache-kv.js";
 import { GasMeter, OutOfGasError } from "../store/gas.js";
 import type { KVStore } from "../store/kv.js";
 import { runAnte, type AnteDependencies } from "../tx/ante.js";
@@ -28,6 +28,12 @@ export interface TxOutcome {
   msgResponses: Any[];
   /** Why the tx failed, when it did. */
   error?: AppError;
+  /**
+   * For a CheckTx that passed: what it read from the check state and wrote there, all its outcome
+   * depends on; absent when it also read a range or the block's height or time (a timeout height),
+   * which a footprint does not capture.
+   */
+  footprint?: Footprint;
 }
 
 export interface TxRunnerOptions {
@@ -63,16 +69,19 @@ export class TxRunner {
     if (isError(tx)) return failure(tx, 0, 0, []);
     const gasWanted = tx.gasLimit;
     const meter = new GasMeter(mode === "simulate" ? Number.POSITIVE_INFINITY : gasWanted);
-    const txBranch = new CacheKV(state);
+    const checking = mode === "check" || mode === "recheck";
+    const txBranch = new CacheKV(state, { recordReads: checking });
     const anteBranch = new CacheKV(txBranch);
-    const anteCtx = new Context(block, mode, anteBranch, meter);
+    const watched = checking ? watchBlock(block) : undefined;
+    const anteCtx = new Context(watched?.block ?? block, mode, anteBranch, meter);
     const anteError = this.guard(() => runAnte(anteCtx, tx, this.options.ante));
     if (anteError) return failure(anteError, gasWanted, meter.consumed, []);
     anteBranch.writeTo(txBranch);
     const events = [...anteCtx.events.events];
-    if (mode === "check" || mode === "recheck") {
+    if (watched) {
+      const footprint = watched.changing() ? undefined : txBranch.footprint();
       txBranch.writeTo(state);
-      return success(gasWanted, meter.consumed, events, []);
+      return { ...success(gasWanted, meter.consumed, events, []), footprint };
     }
 
     const msgBranch = new CacheKV(txBranch);
@@ -112,6 +121,26 @@ export class TxRunner {
       return ErrInternal.wrap((error as Error)?.message ?? String(error));
     }
   }
+}
+
+/** `block` as a check sees it, noting whether the check read what the next block changes. */
+function watchBlock(block: BlockInfo): { block: BlockInfo; changing(): boolean } {
+  let read = false;
+  return {
+    block: {
+      get height() {
+        read = true;
+        return block.height;
+      },
+      get time() {
+        read = true;
+        return block.time;
+      },
+      chainId: block.chainId,
+      consensus: block.consensus,
+    },
+    changing: () => read,
+  };
 }
 
 /** "bank" from "/cosmos.bank.v1beta1.MsgSend", as the Cosmos SDK names a message's module. */

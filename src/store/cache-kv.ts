@@ -1,8 +1,14 @@
-import { bytesToKey, compareBytes, keyToBytes } from "./bytes.js";
+import { bytesEqual, bytesToKey, compareBytes, keyToBytes } from "./bytes.js";
 import type { Entry, KeyRange, KVReader, KVStore } from "./kv.js";
 
 /** A buffered change: the new value, or null for a deletion. */
 export type Change = Uint8Array | null;
+
+/** What a branch read from its parent (null: absent) and the changes it made, by key string. */
+export interface Footprint {
+  reads: ReadonlyMap<string, Change>;
+  writes: ReadonlyMap<string, Change>;
+}
 
 /**
  * A branch of a store: reads fall through to the parent, writes stay here until `writeTo`
@@ -13,13 +19,18 @@ export class CacheKV implements KVStore {
   private changes = new Map<string, Change>();
   /** The parent's answers so far (null: absent), when it cannot change while this branch lives. */
   private reads: Map<string, Change> | undefined;
+  /** Whether a range was read, which {@link footprint} cannot describe. */
+  private iterated = false;
 
-  /** With `frozenParent`, the parent's values are remembered: reading a key twice reads it once. */
+  /**
+   * With `frozenParent`, the parent's values are remembered: reading a key twice reads it once.
+   * With `recordReads` as well, they make up the branch's {@link footprint}.
+   */
   constructor(
     private readonly parent: KVReader,
-    options: { frozenParent?: boolean } = {},
+    options: { frozenParent?: boolean; recordReads?: boolean } = {},
   ) {
-    if (options.frozenParent) this.reads = new Map();
+    if (options.frozenParent || options.recordReads) this.reads = new Map();
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
@@ -30,11 +41,10 @@ export class CacheKV implements KVStore {
   private getByKey(key: Uint8Array, id: string): Uint8Array | undefined {
     const change = this.changes.get(id);
     if (change !== undefined) return change ?? undefined;
-    if (this.parent instanceof CacheKV) return this.parent.getByKey(key, id);
-    if (!this.reads) return this.parent.get(key);
+    if (!this.reads) return this.parent instanceof CacheKV ? this.parent.getByKey(key, id) : this.parent.get(key);
     const read = this.reads.get(id);
     if (read !== undefined) return read ?? undefined;
-    const value = this.parent.get(key);
+    const value = this.parent instanceof CacheKV ? this.parent.getByKey(key, id) : this.parent.get(key);
     this.reads.set(id, value ?? null);
     return value;
   }
@@ -53,6 +63,7 @@ export class CacheKV implements KVStore {
 
   /** Merges this branch's changes over the parent's entries, in key order. */
   *iterate(range: KeyRange = {}): Generator<Entry> {
+    this.iterated = true;
     const { start, end, reverse = false } = range;
     const startKey = start ? bytesToKey(start) : undefined;
     const endKey = end ? bytesToKey(end) : undefined;
@@ -95,6 +106,30 @@ export class CacheKV implements KVStore {
     copy.changes = new Map(this.changes);
     copy.reads = this.reads;
     return copy;
+  }
+
+  /**
+   * The parent values this branch read (it must have been made with `recordReads`) and the
+   * changes it holds; undefined once it read a range. Take it before {@link writeTo} empties it.
+   */
+  footprint(): Footprint | undefined {
+    if (this.iterated || !this.reads) return undefined;
+    return { reads: this.reads, writes: new Map(this.changes) };
+  }
+
+  /**
+   * Applies the writes of `footprint` when every value it read reads the same here, as running
+   * the branch again would (its outcome depends on nothing else); false, changing nothing, when
+   * one differs.
+   */
+  replay(footprint: Footprint): boolean {
+    for (const [id, value] of footprint.reads) {
+      const current = this.getByKey(keyToBytes(id), id) ?? null;
+      if (current === value) continue;
+      if (current === null || value === null || !bytesEqual(current, value)) return false;
+    }
+    for (const [id, change] of footprint.writes) this.changes.set(id, change);
+    return true;
   }
 
   /** Applies this branch's changes to `target` and empties the branch. */

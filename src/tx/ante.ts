@@ -25,7 +25,7 @@ import type { VerifiedSignatures } from "./signatures.js";
 
 export interface AnteDependencies {
   accounts: AnteAccountKeeper;
-  bank: Pick<BankSendKeeper, "sendCoinsFromAccountToModule" | "getBalance">;
+  bank: Pick<BankSendKeeper, "sendCoinsFromAccountToModule" | "chargeForModule" | "getBalance">;
   /** The node-local minimum gas prices, enforced in CheckTx only (as in the Cosmos SDK). */
   minGasPrices: readonly GasPrice[];
   signatures: VerifiedSignatures;
@@ -70,7 +70,8 @@ export function runAnte(ctx: Context, tx: DecodedTx, deps: AnteDependencies): Ap
 function deductFee(ctx: Context, tx: DecodedTx, deps: AnteDependencies): AppError | undefined {
   const payer = tx.signers[0]!;
   if (!deps.accounts.hasAccount(ctx, payer.address)) return ErrUnknownAddress.wrap(`fee payer address: ${payer.bech32} does not exist`);
-  if (ctx.mode === "check" || ctx.mode === "recheck") {
+  const checking = ctx.mode === "check" || ctx.mode === "recheck";
+  if (checking) {
     const required = requiredFees(deps.minGasPrices, tx.gasLimit);
     if (!feeMeetsMinimum(tx.fee, required)) {
       return ErrInsufficientFee.wrap(`insufficient fees; got: ${describeFees(tx.fee)} required: ${describeFees(required)}`);
@@ -78,7 +79,10 @@ function deductFee(ctx: Context, tx: DecodedTx, deps: AnteDependencies): AppErro
   }
   const fee = ctx.mode === "simulate" && tx.fee.length === 0 ? simulatedFee(ctx, payer.address, deps) : tx.fee;
   if (fee.length > 0) {
-    const error = deps.bank.sendCoinsFromAccountToModule(ctx, payer.address, FEE_COLLECTOR, fee);
+    // CheckTx leaves the fee collector's balance alone, so checks of different senders stay independent.
+    const error = checking
+      ? deps.bank.chargeForModule(ctx, payer.address, FEE_COLLECTOR, fee)
+      : deps.bank.sendCoinsFromAccountToModule(ctx, payer.address, FEE_COLLECTOR, fee);
     // Other refusals (a send restriction such as an AML hold) keep their own error.
     if (error) return ErrInsufficientFunds.is(error) ? ErrInsufficientFunds.wrap(`insufficient funds to pay for fees; ${error.message}`) : error;
   }

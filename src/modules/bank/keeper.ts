@@ -44,6 +44,7 @@ export interface BankViewKeeper {
 export interface BankSendKeeper extends BankViewKeeper {
   sendCoins(ctx: Context, from: Uint8Array, to: Uint8Array, coins: readonly Coin[]): AppError | undefined;
   sendCoinsFromAccountToModule(ctx: Context, from: Uint8Array, module: string, coins: readonly Coin[]): AppError | undefined;
+  chargeForModule(ctx: Context, from: Uint8Array, module: string, coins: readonly Coin[]): AppError | undefined;
   sendCoinsFromModuleToAccount(ctx: Context, module: string, to: Uint8Array, coins: readonly Coin[]): AppError | undefined;
   sendCoinsFromModuleToModule(ctx: Context, from: string, to: string, coins: readonly Coin[]): AppError | undefined;
 }
@@ -110,22 +111,37 @@ export class BankKeeper implements BankMintKeeper {
   }
 
   sendCoins(ctx: Context, from: Uint8Array, to: Uint8Array, coins: readonly Coin[]): AppError | undefined {
+    return this.transfer(ctx, from, to, coins, true);
+  }
+
+  sendCoinsFromAccountToModule(ctx: Context, from: Uint8Array, module: string, coins: readonly Coin[]): AppError | undefined {
+    return this.sendCoins(ctx, from, this.moduleAccountAddress(ctx, module), coins);
+  }
+
+  /**
+   * {@link sendCoinsFromAccountToModule} without crediting the module's balance: the same checks,
+   * debit and events. CheckTx charges fees this way. Nothing a check runs can read a module
+   * account's balance, and a check that touches no balance every other tx credits depends only on
+   * its own sender, so the recheck after a block can reuse it when the block left that alone.
+   */
+  chargeForModule(ctx: Context, from: Uint8Array, module: string, coins: readonly Coin[]): AppError | undefined {
+    return this.transfer(ctx, from, this.moduleAccountAddress(ctx, module), coins, false);
+  }
+
+  private transfer(ctx: Context, from: Uint8Array, to: Uint8Array, coins: readonly Coin[], credit: boolean): AppError | undefined {
     for (const restriction of this.sendRestrictions) {
       const refused = restriction(ctx, from, to, coins);
       if (refused) return refused;
     }
     const error = this.subtractCoins(ctx, from, coins);
     if (error) return error;
-    this.addCoins(ctx, to, coins);
+    if (credit) this.addCoins(ctx, to, coins);
+    else ctx.events.emit("coin_received", { receiver: encodeAddress(to), amount: formatCoins(coins) });
     if (!this.accounts.hasAccount(ctx, to)) this.accounts.createAccount(ctx, to);
     const amount = formatCoins(coins);
     ctx.events.emit("transfer", { recipient: encodeAddress(to), sender: encodeAddress(from), amount });
     ctx.events.emit("message", { sender: encodeAddress(from) });
     return undefined;
-  }
-
-  sendCoinsFromAccountToModule(ctx: Context, from: Uint8Array, module: string, coins: readonly Coin[]): AppError | undefined {
-    return this.sendCoins(ctx, from, this.moduleAccountAddress(ctx, module), coins);
   }
 
   sendCoinsFromModuleToAccount(ctx: Context, module: string, to: Uint8Array, coins: readonly Coin[]): AppError | undefined {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { utf8 } from "./bytes.js";
+import { CacheKV } from "./cache-kv.js";
+
+function store(entries: Record<string, string>): CacheKV {
+  const kv = new CacheKV({ get: () => undefined, has: () => false, iterate: () => [] });
+  for (const [key, value] of Object.entries(entries)) kv.set(utf8(key), utf8(value));
+  return kv;
+}
+
+const read = (kv: CacheKV, key: string) => {
+  const value = kv.get(utf8(key));
+  return value && Buffer.from(value).toString();
+};
+
+describe("CacheKV footprints", () => {
+  /** A branch that reads `a` and `missing`, then writes `b` and deletes `c`. */
+  function run(state: CacheKV): CacheKV {
+    const branch = new CacheKV(state, { recordReads: true });
+    branch.set(utf8("b"), utf8(`${read(branch, "a")}!`));
+    branch.get(utf8("missing"));
+    branch.delete(utf8("c"));
+    return branch;
+  }
+
+  it("records the parent's values the branch read, absences included, and its writes", () => {
+    const footprint = run(store({ a: "1", c: "3" })).footprint()!;
+    expect([...footprint.reads.keys()].sort()).toEqual(["a", "missing"]);
+    expect(footprint.reads.get("missing")).toBeNull();
+    expect([...footprint.writes.keys()].sort()).toEqual(["b", "c"]);
+  });
+
+  it("replays the writes where every value read is the same", () => {
+    const footprint = run(store({ a: "1", c: "3" })).footprint()!;
+    const later = store({ a: "1", c: "3", other: "x" });
+    expect(later.replay(footprint)).toBe(true);
+    expect(read(later, "b")).toBe("1!");
+    expect(read(later, "c")).toBeUndefined();
+  });
+
+  it("refuses, changing nothing, where a value read differs or appeared", () => {
+    const footprint = run(store({ a: "1", c: "3" })).footprint()!;
+    for (const later of [store({ a: "2", c: "3" }), store({ a: "1", c: "3", missing: "now" }), store({ c: "3" })]) {
+      expect(later.replay(footprint)).toBe(false);
+      expect(read(later, "b")).toBeUndefined();
+      expect(read(later, "c")).toBe("3");
+    }
+  });
+
+  it("has no footprint once the branch read a range, or without recording", () => {
+    const branch = new CacheKV(store({ a: "1" }), { recordReads: true });
+    [...branch.iterate()];
+    expect(branch.footprint()).toBeUndefined();
+    expect(new CacheKV(store({})).footprint()).toBeUndefined();
+  });
+});
