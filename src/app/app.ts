@@ -44,11 +44,13 @@ const EMPTY_HASH = sha256(new Uint8Array(0));
 const EPOCH: Timestamp = { seconds: 0n, nanos: 0 };
 
 /**
- * What CheckTx works on between two commits: the commit it began from, frozen (so a check that
- * runs after the next commit still sees one consistent state), plus the changes of the txs it
- * admitted since, for txs that go into `block`.
+ * What CheckTx works on between two commits: the state the last commit made (`base`: the commit
+ * before it, frozen, under its block's changes, so a check that runs after the next commit still
+ * sees one consistent state), plus the changes of the txs it admitted since, for txs that go into
+ * `block`. The next block executes on `base` too, while the last one may still be being written.
  */
 interface CheckEpoch {
+  base: CacheKV;
   state: CacheKV;
   block: BlockInfo;
   release(): void;
@@ -160,7 +162,7 @@ export class PersistenceApp implements AbciApplication {
     const validators = this.modules.flatMap((m) => m.genesisValidators?.(ctx) ?? []);
     this.genesisState = state;
     this.lastBlockTime = request.time;
-    this.replaceCheckEpoch({ state: new CacheKV(state), block: this.checkBlock(), release: pinned.release });
+    this.replaceCheckEpoch({ base: state, state: new CacheKV(state), block: this.checkBlock(), release: pinned.release });
     return { consensusParams: undefined, validators, appHash: EMPTY_HASH };
   }
 
@@ -216,12 +218,12 @@ export class PersistenceApp implements AbciApplication {
 
   async finalizeBlock(request: RequestFinalizeBlock): Promise<ResponseFinalizeBlock> {
     const height = Number(request.height);
-    const expected = this.stores.lastVersion === 0 ? this.initialHeight : this.stores.lastVersion + 1;
+    const head = this.stores.headVersion;
+    const expected = head === 0 ? this.initialHeight : head + 1;
     if (height !== expected) throw new Error(`finalizeBlock for height ${height}, expected ${expected}`);
     // A consensus engine that restarted before our commit finalizes the same height again.
     if (this.stores.hasPendingVersion) this.stores.rollback();
-    // Nothing commits while a block executes, so its reads of the committed state can be remembered.
-    const state = this.genesisState?.copy() ?? new CacheKV(this.stores.committed, { frozenParent: true });
+    const state = this.genesisState?.copy() ?? new CacheKV(this.checkEpoch.base);
     const consensus = { proposerAddress: request.proposerAddress, lastCommitVotes: request.decidedLastCommit?.votes ?? [], misbehavior: request.misbehavior };
     const block: BlockInfo = { height: request.height, time: request.time, chainId: this.options.chainId, consensus };
     const decoded = request.txs.map((raw) => this.runner.decode(raw));
@@ -251,11 +253,13 @@ export class PersistenceApp implements AbciApplication {
   /**
    * Persists the last finalized block together with whatever the driver staged in the same
    * database; resolves once it is on disk. CheckTx moves to the block's state at once, so checks
-   * (rechecks first, from a CometBFT-style mempool) run while the block is being written.
+   * (rechecks first, from a CometBFT-style mempool) run while the block is being written, and so
+   * may the next block's finalizeBlock (not its commit: call this once the last one resolved).
    */
   async commit(): Promise<ResponseCommit> {
     const finalized = this.finalized;
     if (!finalized) throw new Error("commit without a finalized block");
+    if (this.stores.isWriting) throw new Error(`commit of height ${finalized.height} while the block before is still being written`);
     this.finalized = undefined;
     // The commit before this block, frozen, under this block's changes: the state this commit makes.
     const block = { height: BigInt(finalized.height + 1), time: this.lastBlockTime, chainId: this.options.chainId };
@@ -282,7 +286,7 @@ export class PersistenceApp implements AbciApplication {
     const pinned = this.stores.pinCommitted();
     const base = new CacheKV(pinned.reader, { frozenParent: true });
     changes?.writeTo(base);
-    return { state: new CacheKV(base), block, release: pinned.release };
+    return { base, state: new CacheKV(base), block, release: pinned.release };
   }
 
   /** Starts `next`; the old epoch's frozen view is released once the checks queued on it ran. */

@@ -64,14 +64,21 @@ export class NotAValidatorError extends Error {
   override readonly name = "NotAValidatorError";
 }
 
+/** A block on disk. */
 export interface ProducedBlock {
   stored: StoredBlock;
   results: ResponseFinalizeBlock;
-  /** Settles once the mempool has dropped the block's txs and rechecked the rest. */
-  mempoolUpdated: Promise<void>;
   /** Wall time spent executing the block and committing it, for logs and benchmarks. */
   executeMs: number;
   commitMs: number;
+}
+
+/** A block executed and being written: the next one may be produced meanwhile. */
+export interface StagedBlock {
+  /** Settles once the block is on disk (and the block store's latest). */
+  committed: Promise<ProducedBlock>;
+  /** Settles once the mempool has dropped the block's txs and rechecked the rest. */
+  mempoolUpdated: Promise<void>;
 }
 
 /**
@@ -89,6 +96,8 @@ export interface ProducedBlock {
 export class BlockProducer {
   private appHash: Uint8Array;
   private sets: ProducerValidatorSets;
+  /** The last block produced, which may still be being written. */
+  private lastStaged: StagedBlock | undefined;
 
   constructor(private readonly options: BlockProducerOptions) {
     this.appHash = options.appHash;
@@ -100,11 +109,17 @@ export class BlockProducer {
     return this.sets.current;
   }
 
-  /** Produces, executes and commits the next block; `now` is the validator's clock. */
-  async produceBlock(now: Timestamp): Promise<ProducedBlock> {
+  /**
+   * Produces and executes the next block and starts committing it; `now` is the validator's clock.
+   * It executes while the block before is still being written (on the state that block made),
+   * once the mempool dropped that block's txs; it commits once the block before is on disk.
+   */
+  async produceBlock(now: Timestamp): Promise<StagedBlock> {
     const { app, blocks, txIndex, mempool, chainId, validatorKey, consensusParams } = this.options;
+    const before = this.lastStaged;
+    await before?.mempoolUpdated;
     const { last, current, next } = this.sets;
-    const previous = blocks.latestBlock;
+    const previous = blocks.headBlock;
     const height = previous ? previous.block.header!.height + 1n : this.options.initialHeight;
     if (!inValidatorSet(current, validatorKey.address)) {
       throw new NotAValidatorError(`this node's validator ${toHex(validatorKey.address).toUpperCase()} is not in the validator set of height ${height}: a single-key node cannot sign without it, so it produces no more blocks (the chain halts, as a CometBFT network whose signers left)`);
@@ -157,30 +172,30 @@ export class BlockProducer {
       nextValidatorsHash,
       proposerAddress: validatorKey.address,
     });
-    const commitStarted = performance.now();
+    const executeMs = performance.now() - executeStarted;
     // Updates CometBFT refuses halt it; here they throw before anything is committed.
     const afterNext = results.validatorUpdates.length > 0 ? applyValidatorUpdates(next, results.validatorUpdates) : next;
     const signed = signCommit({ chainId, height, round: 0, blockId, timestamp: laterThan(now, time), key: validatorKey });
     const seenCommit = { ...signed, signatures: commitSignatures(current, signed.signatures[0]!) };
+    await before?.committed;
+    const commitStarted = performance.now();
     if (!previous) this.options.validatorSets.stage(height, current);
     if (afterNext !== next) this.options.validatorSets.stage(height + 2n, afterNext);
     blocks.save({ block, blockBytes: encoded, blockId, results, resultsHash: hashTxResults(results.txResults), seenCommit });
     txIndex.indexBlock(height, txs, results.txResults);
     mempool.hold();
-    const committed = app.commit();
+    const written = app.commit();
     // The app's CheckTx is on the block's state already: the rechecks run while the block is written.
     const mempoolUpdated = mempool.update(txs);
-    try {
-      await committed;
-    } catch (error) {
-      void mempoolUpdated.catch(() => undefined);
-      throw error;
-    }
-    blocks.committed();
     this.appHash = results.appHash;
     this.sets = { last: current, current: next, next: afterNext };
-    const committedAt = performance.now();
-    return { stored: { block, blockId, size: encoded.length }, results, mempoolUpdated, executeMs: commitStarted - executeStarted, commitMs: committedAt - commitStarted };
+    const stored = { block, blockId, size: encoded.length };
+    const committed = written.then(() => {
+      blocks.committed();
+      return { stored, results, executeMs, commitMs: performance.now() - commitStarted };
+    });
+    this.lastStaged = { committed, mempoolUpdated };
+    return this.lastStaged;
   }
 }
 

@@ -37,7 +37,8 @@ export class BlockStore {
   private readonly commits: Table;
   private readonly resultsHashes: Table;
   private latest: StoredBlock | undefined;
-  private pending: StoredBlock | undefined;
+  /** The block staged for the next database commit, with what the block after it needs of it. */
+  private pending: { stored: StoredBlock; seenCommit: Commit; resultsHash: Uint8Array } | undefined;
 
   constructor(database: Database) {
     this.blocks = database.table("blocks");
@@ -65,8 +66,14 @@ export class BlockStore {
     return this.latest;
   }
 
+  /** The last block saved: the staged one until it is durable, then the latest. */
+  get headBlock(): StoredBlock | undefined {
+    return this.pending?.stored ?? this.latest;
+  }
+
   /** Stages a block for the next database commit; call {@link committed} once it is durable. */
   save(record: BlockRecord): void {
+    if (this.pending) throw new Error(`block ${record.block.header!.height} saved before block ${this.pending.stored.block.header!.height} is durable`);
     const key = heightKey(record.block.header!.height);
     this.blocks.put(key, record.blockBytes);
     this.ids.put(key, encodeProto(BlockID, record.blockId));
@@ -74,12 +81,13 @@ export class BlockStore {
     this.results.put(key, encodeProto(ResponseFinalizeBlock, { ...record.results, txResults: [] }));
     this.resultsHashes.put(key, record.resultsHash);
     this.commits.put(key, encodeProto(Commit, record.seenCommit));
-    this.pending = { block: record.block, blockId: record.blockId, size: record.blockBytes.length };
+    const stored = { block: record.block, blockId: record.blockId, size: record.blockBytes.length };
+    this.pending = { stored, seenCommit: record.seenCommit, resultsHash: record.resultsHash };
   }
 
   /** The staged block is on disk: it becomes the latest. */
   committed(): void {
-    this.latest = this.pending;
+    this.latest = this.pending?.stored;
     this.pending = undefined;
   }
 
@@ -103,12 +111,20 @@ export class BlockStore {
     return bytes ? ResponseFinalizeBlock.decode(bytes) : undefined;
   }
 
+  /** The results hash of a stored block, or of the staged one. */
   resultsHash(height: bigint): Uint8Array | undefined {
+    if (this.isPending(height)) return this.pending!.resultsHash;
     return height > 0n ? this.resultsHashes.get(heightKey(height)) : undefined;
   }
 
+  /** The seen commit of a stored block, or of the staged one. */
   seenCommit(height: bigint): Commit | undefined {
+    if (this.isPending(height)) return this.pending!.seenCommit;
     const bytes = height > 0n ? this.commits.get(heightKey(height)) : undefined;
     return bytes ? Commit.decode(bytes) : undefined;
+  }
+
+  private isPending(height: bigint): boolean {
+    return this.pending !== undefined && this.pending.stored.block.header!.height === height;
   }
 }

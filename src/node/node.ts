@@ -41,8 +41,12 @@ export class EmbeddedNode implements NodeApi {
   private readonly listeners = new Set<(event: NodeEvent) => void>();
   private readonly waiters = new Map<string, Set<(tx: IndexedTx) => void>>();
   private timer: NodeJS.Timeout | undefined;
+  /** Settles once the block in progress is staged: the next one may start. */
   private producing: Promise<unknown> = Promise.resolve();
+  /** Settles once the last block staged is published (or failed). */
+  private publishing: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private failed = false;
 
   private constructor(
     readonly config: NodeConfig,
@@ -130,22 +134,19 @@ export class EmbeddedNode implements NodeApi {
    */
   async start(): Promise<void> {
     if (this.blocks.latestHeight > 0n) this.schedule(this.config.blockTimeMs);
-    else await this.produceAndSchedule();
+    else {
+      await this.produceAndSchedule();
+      await this.publishing;
+    }
   }
 
-  /** Produces one block now (after any block in progress). */
+  /**
+   * Produces one block now, after any block in progress is staged, and resolves once it is on
+   * disk and published. A second call does not wait for that: its block executes while this one
+   * is written.
+   */
   produceBlock(): Promise<ProducedBlock> {
-    const next = this.producing.then(async () => {
-      const produced = await this.producer.produceBlock(timestampFromMillis(Date.now()));
-      try {
-        this.publish(produced);
-      } finally {
-        await produced.mempoolUpdated;
-      }
-      return produced;
-    });
-    this.producing = next.catch(() => undefined);
-    return next;
+    return this.stageBlock().then(({ published }) => published);
   }
 
   /** Stops producing, waits for the block in progress and closes the database. */
@@ -153,27 +154,62 @@ export class EmbeddedNode implements NodeApi {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.producing;
+    await this.publishing;
     await this.closeApp();
   }
 
+  /** Produces and stages the next block; `published` settles once it is on disk and published and the mempool rechecked. */
+  private stageBlock(): Promise<{ published: Promise<ProducedBlock> }> {
+    const staged = this.producing.then(() => this.producer.produceBlock(timestampFromMillis(Date.now())));
+    this.producing = staged.catch(() => undefined);
+    const next = staged.then(({ committed, mempoolUpdated }) => ({
+      published: committed.then(async (produced) => {
+        try {
+          this.publish(produced);
+        } finally {
+          await mempoolUpdated;
+        }
+        return produced;
+      }),
+    }));
+    this.publishing = next.then(({ published }) => published).catch(() => undefined);
+    return next;
+  }
+
   private schedule(delayMs: number): void {
-    if (this.stopped) return;
+    if (this.stopped || this.failed) return;
     this.timer = setTimeout(() => void this.produceAndSchedule(), delayMs);
   }
 
-  /** Produces a block and schedules the next one block time after this one began; a failure is logged and stops production. */
+  /**
+   * Produces a block and schedules the next one block time after this one began (at once when it
+   * took longer: it then executes while this one is written); a failure is logged and stops production.
+   */
   private async produceAndSchedule(): Promise<void> {
     const started = Date.now();
     try {
-      const { stored } = await this.produceBlock();
-      const header = stored.block.header!;
-      if (stored.block.data!.txs.length > 0) this.logger.info(`committed block ${header.height} with ${stored.block.data!.txs.length} txs, app hash ${toHex(header.appHash).toUpperCase()}`);
+      const { published } = await this.stageBlock();
+      void published.then(
+        ({ stored }) => {
+          const header = stored.block.header!;
+          if (stored.block.data!.txs.length > 0) this.logger.info(`committed block ${header.height} with ${stored.block.data!.txs.length} txs, app hash ${toHex(header.appHash).toUpperCase()}`);
+        },
+        (error: unknown) => this.stopProducing(error),
+      );
     } catch (error) {
-      if (error instanceof NotAValidatorError) this.logger.error(error.message);
-      else this.logger.error("block production failed; this node stops producing blocks (restart it to recover from disk)", error);
+      this.stopProducing(error);
       return;
     }
     this.schedule(Math.max(0, this.config.blockTimeMs - (Date.now() - started)));
+  }
+
+  /** Logs why production failed and schedules no more blocks; a second failure (the next block's, of the same cause) is not logged again. */
+  private stopProducing(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    clearTimeout(this.timer);
+    if (error instanceof NotAValidatorError) this.logger.error(error.message);
+    else this.logger.error("block production failed; this node stops producing blocks (restart it to recover from disk)", error);
   }
 
   private publish(produced: ProducedBlock): void {

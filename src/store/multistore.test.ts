@@ -157,4 +157,33 @@ describe("CommitMultiStore", () => {
     check("zed", undefined);
     await db.close();
   });
+
+  it("applies the next version while the last is written, on nodes the cache has dropped, as a sequential run would", async () => {
+    const writes = (version: number) => Array.from({ length: 200 }, (_, i): [string, string, string] => [i % 2 ? "acc" : "bank", `key-${(i * 7 + version) % 150}`, `v${version}-${i}`]);
+    const databases = [Database.open(tempDir()), Database.open(tempDir())];
+    const sequential = CommitMultiStore.open(databases[0]!, { stores: STORES });
+    const expected: Uint8Array[] = [];
+    for (let v = 1; v <= 3; v++) expected.push(await commitBlock(sequential, v, writes(v)));
+
+    // A node cache of one: the next version's reads of the last one's nodes must not reach the
+    // database before that version is written.
+    const ms = CommitMultiStore.open(databases[1]!, { stores: STORES, nodeCacheSize: 1 });
+    const hashes = [await commitBlock(ms, 1, writes(1))];
+    let state = new CacheKV(ms.committed);
+    for (const [store, key, value] of writes(2)) state.set(k(store, key), utf8(value));
+    hashes.push(ms.applyChanges(2, state.sortedChanges()));
+    const writing = ms.commit();
+    expect([ms.isWriting, ms.headVersion, ms.lastVersion]).toEqual([true, 2, 1]);
+    // Version 3 reads version 2 through its changes, as a block executing meanwhile would.
+    const afterTwo = state;
+    state = new CacheKV(afterTwo);
+    for (const [store, key, value] of writes(3)) state.set(k(store, key), utf8(value));
+    hashes.push(ms.applyChanges(3, state.sortedChanges()));
+    await expect(ms.commit()).rejects.toThrow(/still being written/);
+    await writing;
+    await ms.commit();
+    expect(hashes).toEqual(expected);
+    expect(ms.lastVersion).toBe(3);
+    for (const db of databases) await db.close();
+  });
 });

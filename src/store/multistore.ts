@@ -79,6 +79,8 @@ export class CommitMultiStore {
   /** The last committed state of every store, as of each read. */
   readonly committed: KVReader;
   private pending: CommitInfo | undefined;
+  /** The version being written: committed, not yet durable. */
+  private writing: CommitInfo | undefined;
   /** How far deleting retired versions' nodes has come; undefined before the first commit. */
   private progress: PruneProgress | undefined;
 
@@ -122,12 +124,22 @@ export class CommitMultiStore {
     return Number(this.last?.version ?? 0n);
   }
 
-  /** The app hash of the last commit; sha256 of nothing before the first, as the Cosmos SDK. */
+  /** The last version committed, durable or still being written; 0 before the first commit. */
+  get headVersion(): number {
+    return Number((this.writing ?? this.last)?.version ?? 0n);
+  }
+
+  /** Whether a commit is still being written. */
+  get isWriting(): boolean {
+    return this.writing !== undefined;
+  }
+
   /** Whether a version was applied and awaits its commit. */
   get hasPendingVersion(): boolean {
     return this.pending !== undefined;
   }
 
+  /** The app hash of the last commit; sha256 of nothing before the first, as the Cosmos SDK. */
   get lastAppHash(): Uint8Array {
     return this.last?.appHash ?? EMPTY_HASH;
   }
@@ -151,10 +163,11 @@ export class CommitMultiStore {
 
   /**
    * Applies a block's changes to the trees (keys ascending within each store, as IAVL's shape
-   * depends on the order) and stages them in the flat table; returns the new app hash.
+   * depends on the order) and stages them in the flat table; returns the new app hash. The last
+   * commit may still be being written.
    */
   applyChanges(version: number, changes: Iterable<[Uint8Array, Change]>, blockTime?: Timestamp): Uint8Array {
-    if (version <= this.lastVersion) throw new Error(`version ${version} is not after the last commit ${this.lastVersion}`);
+    if (version <= this.headVersion) throw new Error(`version ${version} is not after the last commit ${this.headVersion}`);
     let previous: Uint8Array | undefined;
     for (const [key, change] of changes) {
       if (previous && compareBytes(previous, key) >= 0) throw new Error("changes must be applied in ascending key order");
@@ -182,7 +195,7 @@ export class CommitMultiStore {
       stores,
       appHash: appHashOf(stores),
       nextNodeId: 0n,
-      prunedThrough: this.last?.prunedThrough ?? before,
+      prunedThrough: (this.writing ?? this.last)?.prunedThrough ?? before,
       blockTime,
     };
     return this.pending.appHash;
@@ -191,11 +204,13 @@ export class CommitMultiStore {
   /**
    * Persists the version built by {@link applyChanges}, prunes old versions within a bounded
    * budget, and commits the database: this version's state, tree nodes and commit record land
-   * together with everything else staged, or not at all.
+   * together with everything else staged, or not at all. Everything is staged before this first
+   * yields; while it is written, the next version may be applied (not committed).
    */
   async commit(): Promise<CommitInfo> {
     const info = this.pending;
     if (!info) throw new Error("commit without applied changes");
+    if (this.writing) throw new Error(`version ${info.version} committed while version ${this.writing.version} is still being written`);
     let orphaned = 0;
     for (const store of info.stores) {
       const tree = this.trees.get(store.name)!;
@@ -207,10 +222,13 @@ export class CommitMultiStore {
     info.nextNodeId = BigInt(this.nodes.nextId);
     this.commits.put(commitKey(version), CommitInfo.encode(info).finish());
     this.commits.put(LATEST_KEY, idKey(version));
+    this.pending = undefined;
+    this.writing = info;
     await this.db.commit();
+    this.nodes.flushed();
     this.nodes.clearStagedOrphans();
     this.last = info;
-    this.pending = undefined;
+    this.writing = undefined;
     this.progress ??= { orphansPrunedThrough: info.version - 1n, orphanCursor: 0n };
     if (this.keepRecent > 0) this.deletePrunedNodes(info, Math.max(MIN_NODES_PRUNED_PER_COMMIT, 2 * orphaned));
     return info;

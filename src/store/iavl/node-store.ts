@@ -21,6 +21,8 @@ export function readIdKey(bytes: Uint8Array, offset = 0): number {
  */
 export class NodeStore {
   private readonly cache: RecentCache<number, TreeNode>;
+  /** Nodes saved since the last {@link flushed}: the cache may drop them before they are on disk. */
+  private readonly unflushed = new Map<number, TreeNode>();
   /** Orphan ids staged per version in the current commit. */
   private readonly stagedOrphans = new Map<number, number[]>();
 
@@ -35,7 +37,7 @@ export class NodeStore {
   }
 
   get(id: number): TreeNode {
-    const cached = this.cache.get(id);
+    const cached = this.cache.get(id) ?? this.unflushed.get(id);
     if (cached) return cached;
     const bytes = this.nodes.get(idKey(id));
     if (!bytes) throw new Error(`tree node ${id} is missing from the database`);
@@ -49,6 +51,12 @@ export class NodeStore {
     node.id = this.nextId++;
     this.nodes.put(idKey(node.id), encodeNode(node));
     this.cache.set(node.id, node);
+    this.unflushed.set(node.id, node);
+  }
+
+  /** The saved nodes are on disk (or were discarded): the database serves them from now on. */
+  flushed(): void {
+    this.unflushed.clear();
   }
 
   /**

@@ -140,6 +140,7 @@ describe("MutableTree", () => {
       tree.workingHash();
       roots.push(tree.save());
       await db.commit();
+      nodes.flushed();
     }
     // Prune versions 1 and 2: delete what versions 2 and 3 orphaned.
     const first = nodes.pruneOrphansOf(2, 0, Infinity);
