@@ -47,7 +47,7 @@ const EPOCH: Timestamp = { seconds: 0n, nanos: 0 };
  * What CheckTx works on between two commits: the state the last commit made (`base`: the commit
  * before it, frozen, under its block's changes, so a check that runs after the next commit still
  * sees one consistent state), plus the changes of the txs it admitted since, for txs that go into
- * `block`. The next block executes on `base` too, while the last one may still be being written.
+ * `block`. The next block executes on `base` too while the last one is still being written.
  */
 interface CheckEpoch {
   base: CacheKV;
@@ -223,7 +223,7 @@ export class PersistenceApp implements AbciApplication {
     if (height !== expected) throw new Error(`finalizeBlock for height ${height}, expected ${expected}`);
     // A consensus engine that restarted before our commit finalizes the same height again.
     if (this.stores.hasPendingVersion) this.stores.rollback();
-    const state = this.genesisState?.copy() ?? new CacheKV(this.checkEpoch.base);
+    const state = this.genesisState?.copy() ?? this.blockState();
     const consensus = { proposerAddress: request.proposerAddress, lastCommitVotes: request.decidedLastCommit?.votes ?? [], misbehavior: request.misbehavior };
     const block: BlockInfo = { height: request.height, time: request.time, chainId: this.options.chainId, consensus };
     const decoded = request.txs.map((raw) => this.runner.decode(raw));
@@ -280,6 +280,14 @@ export class PersistenceApp implements AbciApplication {
     return Object.fromEntries(this.modules.map((m) => [m.name, m.exportGenesis(ctx)]));
   }
 
+
+  /**
+   * The state a block executes on: the last commit's, read from disk (nothing commits while a block
+   * executes, so its reads can be remembered), or the check epoch's base while it is still written.
+   */
+  private blockState(): CacheKV {
+    return this.stores.isWriting ? new CacheKV(this.checkEpoch.base) : new CacheKV(this.stores.committed, { frozenParent: true });
+  }
 
   /** A check epoch over the last commit, frozen, with `changes` (a block not yet on disk) moved on top. */
   private checkEpochOnCommitted(block: BlockInfo, changes?: CacheKV): CheckEpoch {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { utf8 } from "./bytes.js";
 import { CacheKV } from "./cache-kv.js";
@@ -52,5 +53,39 @@ describe("CacheKV footprints", () => {
     [...branch.iterate()];
     expect(branch.footprint()).toBeUndefined();
     expect(new CacheKV(store({})).footprint()).toBeUndefined();
+  });
+});
+
+describe("CacheKV iteration", () => {
+  const key = fc.constantFrom("a", "b", "c", "d", "e", "f");
+  const op = fc.tuple(fc.constantFrom("set", "delete", "iterate"), key, fc.constantFrom("1", "2"));
+
+  it("iterates any range of stacked branches as a map of their merged changes would, between writes too", () => {
+    fc.assert(
+      fc.property(fc.array(op), fc.array(op), fc.option(key, { nil: undefined }), fc.option(key, { nil: undefined }), fc.boolean(), (baseOps, branchOps, start, end, reverse) => {
+        const model = new Map<string, string>();
+        const base = store({});
+        const branch = new CacheKV(base);
+        const expectRange = (kv: CacheKV) => {
+          const wanted = [...model.entries()].filter(([k]) => (start === undefined || k >= start) && (end === undefined || k < end)).sort(([a], [b]) => (a < b ? -1 : 1));
+          if (reverse) wanted.reverse();
+          const range = { start: start === undefined ? undefined : utf8(start), end: end === undefined ? undefined : utf8(end), reverse };
+          expect([...kv.iterate(range)].map(([k, v]) => [Buffer.from(k).toString(), Buffer.from(v).toString()])).toEqual(wanted);
+        };
+        for (const [target, ops] of [[base, baseOps], [branch, branchOps]] as const) {
+          for (const [kind, k, value] of ops) {
+            if (kind === "set") {
+              target.set(utf8(k), utf8(value));
+              model.set(k, value);
+            } else if (kind === "delete") {
+              target.delete(utf8(k));
+              model.delete(k);
+            } else expectRange(target);
+          }
+        }
+        expectRange(branch);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -17,6 +17,8 @@ export interface Footprint {
  */
 export class CacheKV implements KVStore {
   private changes = new Map<string, Change>();
+  /** The changed keys in order, until the next change: a branch no longer written sorts them once. */
+  private sortedIds: string[] | undefined;
   /** The parent's answers so far (null: absent), when it cannot change while this branch lives. */
   private reads: Map<string, Change> | undefined;
   /** Whether a range was read, which {@link footprint} cannot describe. */
@@ -55,10 +57,12 @@ export class CacheKV implements KVStore {
 
   set(key: Uint8Array, value: Uint8Array): void {
     this.changes.set(bytesToKey(key), value);
+    this.sortedIds = undefined;
   }
 
   delete(key: Uint8Array): void {
     this.changes.set(bytesToKey(key), null);
+    this.sortedIds = undefined;
   }
 
   /** Merges this branch's changes over the parent's entries, in key order. */
@@ -67,9 +71,10 @@ export class CacheKV implements KVStore {
     const { start, end, reverse = false } = range;
     const startKey = start ? bytesToKey(start) : undefined;
     const endKey = end ? bytesToKey(end) : undefined;
-    const own = [...this.changes.entries()]
-      .filter(([k]) => (startKey === undefined || k >= startKey) && (endKey === undefined || k < endKey))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const ids = this.changedIds();
+    const from = startKey === undefined ? 0 : lowerBound(ids, startKey);
+    const to = endKey === undefined ? ids.length : lowerBound(ids, endKey);
+    const own = ids.slice(from, to).map((id): [string, Change] => [id, this.changes.get(id)!]);
     if (reverse) own.reverse();
     const below = this.parent.iterate(range)[Symbol.iterator]();
     let next = below.next();
@@ -129,6 +134,7 @@ export class CacheKV implements KVStore {
       if (current === null || value === null || !bytesEqual(current, value)) return false;
     }
     for (const [id, change] of footprint.writes) this.changes.set(id, change);
+    this.sortedIds = undefined;
     return true;
   }
 
@@ -136,6 +142,7 @@ export class CacheKV implements KVStore {
   writeTo(target: KVStore): void {
     if (target instanceof CacheKV) {
       for (const [key, change] of this.changes) target.changes.set(key, change);
+      target.sortedIds = undefined;
     } else {
       for (const [key, change] of this.changes) {
         if (change === null) target.delete(keyToBytes(key));
@@ -143,10 +150,27 @@ export class CacheKV implements KVStore {
       }
     }
     this.changes = new Map();
+    this.sortedIds = undefined;
   }
 
   /** The buffered changes in key order, as a commit applies them. */
   sortedChanges(): [Uint8Array, Change][] {
-    return [...this.changes.keys()].sort().map((key) => [keyToBytes(key), this.changes.get(key)!]);
+    return this.changedIds().map((key) => [keyToBytes(key), this.changes.get(key)!]);
   }
+
+  private changedIds(): string[] {
+    return (this.sortedIds ??= [...this.changes.keys()].sort());
+  }
+}
+
+/** The first index of `sorted` whose id is not below `id`. */
+function lowerBound(sorted: readonly string[], id: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
