@@ -194,6 +194,8 @@ export class BlockProducer {
       blocks.committed();
       return { stored, results, executeMs, commitMs: performance.now() - commitStarted };
     });
+    // The caller awaits the update after the commit; if the commit fails, nobody does.
+    void mempoolUpdated.catch(() => undefined);
     this.lastStaged = { committed, mempoolUpdated };
     return this.lastStaged;
   }
