@@ -1,5 +1,5 @@
 import { TxResult, type ExecTxResult } from "cosmjs-types/tendermint/abci/types";
-import { bytesToKey, concatBytes, fromHex, keyToBytes, prefixEnd, putUint32, putUint64, readUint32, readUint64 } from "../store/bytes.js";
+import { bytesToKey, concatBytes, fromHex, keyToBytes, prefixEnd, putUint32, putUint64, readUint32, readUint64, uint64Key } from "../store/bytes.js";
 import type { Database, KeyRange, Table } from "../store/database.js";
 import { sha256 } from "../store/hash.js";
 import type { IndexedTx, TxSearchRequest, TxSearchResult } from "./api.js";
@@ -96,7 +96,7 @@ export class TxIndex {
         }
       }
     });
-    const heightBytes = encodeHeight(height);
+    const heightBytes = uint64Key(height);
     for (const [type, keys] of emitters) {
       for (const [key, values] of keys) {
         const tag = `${type}.${key}`;
@@ -249,12 +249,6 @@ function decodePosition(position: Uint8Array): { height: bigint; index: number }
   return { height: readUint64(position, 0), index: readUint32(position, 8) };
 }
 
-function encodeHeight(height: bigint): Uint8Array {
-  const bytes = new Uint8Array(HEIGHT_BYTES);
-  putUint64(bytes, 0, height);
-  return bytes;
-}
-
 function encodeIndexes(indexes: readonly number[]): Uint8Array {
   const bytes = new Uint8Array(indexes.length * 4);
   indexes.forEach((index, i) => putUint32(bytes, i * 4, index));
@@ -305,8 +299,8 @@ function positionRange(heights: HeightBounds): KeyRange {
 
 /** Keys `prefix ‖ height` whose height lies within the bounds. */
 function heightRange(prefix: Uint8Array, heights: HeightBounds): KeyRange {
-  const start = concatBytes(prefix, encodeHeight(heights.min));
-  const end = heights.max === MAX_HEIGHT ? prefixEnd(prefix) : concatBytes(prefix, encodeHeight(heights.max + 1n));
+  const start = concatBytes(prefix, uint64Key(heights.min));
+  const end = heights.max === MAX_HEIGHT ? prefixEnd(prefix) : concatBytes(prefix, uint64Key(heights.max + 1n));
   return { start, end };
 }
 

@@ -56,12 +56,16 @@ export class CacheKV implements KVStore {
   }
 
   set(key: Uint8Array, value: Uint8Array): void {
-    this.changes.set(bytesToKey(key), value);
-    this.sortedIds = undefined;
+    this.change(bytesToKey(key), value);
   }
 
   delete(key: Uint8Array): void {
-    this.changes.set(bytesToKey(key), null);
+    this.change(bytesToKey(key), null);
+  }
+
+  /** Every write goes through here, so the sorted keys never go stale. */
+  private change(id: string, change: Change): void {
+    this.changes.set(id, change);
     this.sortedIds = undefined;
   }
 
@@ -133,16 +137,14 @@ export class CacheKV implements KVStore {
       if (current === value) continue;
       if (current === null || value === null || !bytesEqual(current, value)) return false;
     }
-    for (const [id, change] of footprint.writes) this.changes.set(id, change);
-    this.sortedIds = undefined;
+    for (const [id, change] of footprint.writes) this.change(id, change);
     return true;
   }
 
   /** Applies this branch's changes to `target` and empties the branch. */
   writeTo(target: KVStore): void {
     if (target instanceof CacheKV) {
-      for (const [key, change] of this.changes) target.changes.set(key, change);
-      target.sortedIds = undefined;
+      for (const [key, change] of this.changes) target.change(key, change);
     } else {
       for (const [key, change] of this.changes) {
         if (change === null) target.delete(keyToBytes(key));

@@ -136,7 +136,7 @@ export class BankKeeper implements BankMintKeeper {
     const error = this.subtractCoins(ctx, from, coins);
     if (error) return error;
     if (credit) this.addCoins(ctx, to, coins);
-    else ctx.events.emit("coin_received", { receiver: encodeAddress(to), amount: formatCoins(coins) });
+    else this.emitReceived(ctx, to, coins);
     if (!this.accounts.hasAccount(ctx, to)) this.accounts.createAccount(ctx, to);
     const amount = formatCoins(coins);
     ctx.events.emit("transfer", { recipient: encodeAddress(to), sender: encodeAddress(from), amount });
@@ -236,6 +236,10 @@ export class BankKeeper implements BankMintKeeper {
 
   private addCoins(ctx: Context, address: Uint8Array, coins: readonly Coin[]): void {
     for (const coin of coins) this.setBalance(ctx, address, { denom: coin.denom, amount: this.getBalance(ctx, address, coin.denom) + coin.amount });
+    this.emitReceived(ctx, address, coins);
+  }
+
+  private emitReceived(ctx: Context, address: Uint8Array, coins: readonly Coin[]): void {
     ctx.events.emit("coin_received", { receiver: encodeAddress(address), amount: formatCoins(coins) });
   }
 }
