@@ -101,6 +101,17 @@ describe("PersistenceApp", () => {
     expect(block.appHash).toHaveLength(32);
   });
 
+  it("counts the state keys a block changed", async () => {
+    await chain.block([]);
+    await chain.block([]);
+    const everyBlock = chain.app.lastChangedKeys;
+    const carol = (await TestSigner.fromSeed(3)).address;
+    await chain.block([await signed(alice, [send(alice, carol, "1000")])]);
+    // The balances of alice, carol and the fee collector; alice's account (its sequence); carol's
+    // new account, its account-number entry and the next account number.
+    expect(chain.app.lastChangedKeys).toBe(everyBlock + 7);
+  });
+
   it("keeps the fee and sequence but reverts the messages of a failing tx", async () => {
     const overspend = await signed(alice, [send(alice, bob.address, "2000000000")]);
     const block = await chain.block([overspend]);

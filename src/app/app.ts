@@ -126,6 +126,9 @@ export class PersistenceApp implements AbciApplication {
     this.checkEpoch = this.checkEpochOnCommitted(this.checkBlock());
   }
 
+  /** State keys the last finalized block changed: what its commit's cost grows with. */
+  lastChangedKeys = 0;
+
   get lastHeight(): number {
     return this.stores.lastVersion;
   }
@@ -238,8 +241,10 @@ export class PersistenceApp implements AbciApplication {
     for (const event of end.events) blockEvents.push(event);
 
     let appHash: Uint8Array;
+    const changes = state.sortedChanges();
+    this.lastChangedKeys = changes.length;
     try {
-      appHash = this.stores.applyChanges(height, state.sortedChanges(), request.time);
+      appHash = this.stores.applyChanges(height, changes, request.time);
     } catch (error) {
       // A block half applied to the trees must not leak into a retry of the same height.
       this.stores.rollback();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -39,6 +39,22 @@ describe("Database", () => {
     expect(reopened.table("a").get(utf8("k"))).toEqual(utf8("new"));
     expect(reopened.table("b").get(utf8("x"))).toEqual(utf8("1"));
     await reopened.close();
+  });
+
+  it("maps its file once as it grows, and the file grows only as it fills", async () => {
+    const { db, path } = open();
+    const table = db.table("t");
+    const value = new Uint8Array(1000).fill(7);
+    for (let batch = 0; batch < 20; batch++) {
+      for (let i = 0; i < 1000; i++) table.put(utf8(`${batch}:${i}`), value);
+      await db.commit();
+    }
+    // 20 MB written: a map that started small would have doubled several times, keeping each old map.
+    const file = join(path, "data.mdb");
+    const maps = readFileSync("/proc/self/maps", "utf8").split("\n").filter((line) => line.endsWith(file));
+    expect(maps).toHaveLength(1);
+    expect(statSync(file).size).toBeLessThan(64 * 2 ** 20);
+    await db.close();
   });
 
   it("drops discarded writes", async () => {
