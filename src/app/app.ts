@@ -99,6 +99,7 @@ export class PersistenceApp implements AbciApplication {
    */
   private passedChecks = new Map<string, TxOutcome>();
   private passedBefore = new Map<string, TxOutcome>();
+  private changedKeys = 0;
 
   constructor(private readonly options: AppOptions) {
     const { keepers, modules } = assembleModules();
@@ -127,7 +128,9 @@ export class PersistenceApp implements AbciApplication {
   }
 
   /** State keys the last finalized block changed: what its commit's cost grows with. */
-  lastChangedKeys = 0;
+  get lastChangedKeys(): number {
+    return this.changedKeys;
+  }
 
   get lastHeight(): number {
     return this.stores.lastVersion;
@@ -242,7 +245,7 @@ export class PersistenceApp implements AbciApplication {
 
     let appHash: Uint8Array;
     const changes = state.sortedChanges();
-    this.lastChangedKeys = changes.length;
+    this.changedKeys = changes.length;
     try {
       appHash = this.stores.applyChanges(height, changes, request.time);
     } catch (error) {

@@ -36,7 +36,6 @@ describe("EmbeddedNode block pipeline", () => {
       chainId: CHAIN_ID,
       accountNumber: 0n,
       sequence,
-      fee: { amount: [{ denom: "uxprt", amount: "5000" }], gas: 200_000n },
     });
 
   it("executes a block on the state the last one made while that one is written, and publishes each once it is on disk", async () => {
