@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { open as openLmdb } from "lmdb";
 import { afterEach, describe, expect, it } from "vitest";
 import { utf8 } from "./bytes.js";
 import { Database } from "./database.js";
@@ -89,7 +90,21 @@ describe("Database", () => {
     snapshot.release();
     const fresh = db.snapshot();
     expect(fresh.table("a").get(utf8("k"))).toEqual(utf8("v2"));
-    // Closing releases a snapshot still open.
+    // Closing releases a snapshot still open; closing again does nothing.
     await db.close();
+    await db.close();
+  });
+
+  it("refuses a file written without its free-page format marker, and leaves it as it was", async () => {
+    const path = mkdtempSync(join(tmpdir(), "database-"));
+    dirs.push(path);
+    const earlier = openLmdb({ path });
+    await earlier.openDB({ name: "state" }).put("k", "v");
+    await earlier.close();
+    const before = readFileSync(join(path, "data.mdb"));
+
+    expect(() => Database.open(path)).toThrow(/written by an earlier build/);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(readFileSync(join(path, "data.mdb")).equals(before)).toBe(true);
   });
 });

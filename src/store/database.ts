@@ -29,6 +29,13 @@ type ReadTransaction = ReturnType<RootDatabase["useReadTransaction"]>;
 const MAP_SIZE = 64 * 2 ** 30;
 
 /**
+ * A table whose presence says the file was written with lmdb-js 2's free-page records. lmdb-js 3
+ * run-length encodes them, which lmdb-js 2 would misread and reuse pages still in use, so a file
+ * from a build that used lmdb-js 3 is refused before anything is written to it.
+ */
+const FORMAT_MARKER = "format:lmdb-js-2";
+
+/**
  * The embedded database on disk (LMDB). Writes are staged and reach the disk only through
  * {@link Database.commit}, which applies everything staged (state, tree nodes, block, results,
  * tx index) in one fsync'ed transaction: after a crash the database holds all of a block or none
@@ -40,12 +47,19 @@ export class Database {
   private background: Promise<unknown> = Promise.resolve();
   /** Snapshots not yet released; closing releases them, as LMDB closes with no reader open. */
   private readonly snapshots = new Set<Snapshot>();
+  private closed = false;
 
   private constructor(private readonly root: RootDatabase) {}
 
   static open(path: string): Database {
     // overlappingSync off: commit() returns only once the transaction is durable on disk.
     const root = open({ path, compression: false, overlappingSync: false, maxDbs: 64, mapSize: MAP_SIZE });
+    const tables = [...root.getKeys()];
+    if (tables.length > 0 && !tables.includes(FORMAT_MARKER)) {
+      void root.close();
+      throw new Error(`${path} was written by an earlier build of this node (lmdb-js 3), whose free-page records this build cannot safely write; move it away and initialise the home again`);
+    }
+    root.openDB({ name: FORMAT_MARKER });
     return new Database(root);
   }
 
@@ -114,7 +128,10 @@ export class Database {
     this.staged = [];
   }
 
+  /** Closes the database; a second call does nothing. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.staged = [];
     for (const snapshot of this.snapshots) snapshot.release();
     await this.flushBackground();
