@@ -3,20 +3,20 @@ import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { formatBlockEndCase, type BlockEndCase } from "./block-end.js";
 import { formatEpochCloseCase, type EpochCloseCase } from "./epoch-close.js";
-import type { MsgSendCase } from "./msgsend.js";
+import { formatCommitGrowth, type MsgSendCase } from "./msgsend.js";
 import type { TestnetCase } from "./testnet.js";
 import { formatSignatureCeiling, measureSignatureCeiling } from "./signatures.js";
 
 /**
  * `npm run bench`: the machine's secp256k1 ceiling (all cores), then signed MsgSend throughput
- * through CheckTx, execution and commit with 10,000 and 1,000,000 funded accounts, then a
+ * through CheckTx, execution and commit with 10,000, 100,000 and 1,000,000 funded accounts, then a
  * 4-validator CometBFT network under load, then the per-block work of proof of stake with 100
  * validators and 10,000 delegators. Each case runs in a fresh process so its peak RSS is its own.
  * BENCH_TXS and BENCH_TESTNET_TXS set the number of measured txs; `--only <case>` (or BENCH_ONLY)
  * runs one case: signatures, msgsend, testnet, block-end or epoch-close (a pool epoch of 10,000 orders over 10,000 loans).
  */
 const run = promisify(execFile);
-const ACCOUNT_CASES = [10_000, 1_000_000];
+const ACCOUNT_CASES = [10_000, 100_000, 1_000_000];
 
 function ms(value: number): string {
   return `${value.toFixed(0)} ms`;
@@ -54,15 +54,7 @@ for (const accounts of runs("msgsend") ? ACCOUNT_CASES : []) {
   );
 }
 
-const [small, large] = results;
-if (small && large) {
-  const perKey = (result: MsgSendCase) => result.commitMs.p50 / result.changedKeysPerBlock;
-  const growth = perKey(large) / perKey(small);
-  const logGrowth = Math.log(large.accounts) / Math.log(small.accounts);
-  console.log(
-    `commit time per changed key from ${small.accounts} to ${large.accounts} accounts: x${growth.toFixed(2)} (log of the state size grows x${logGrowth.toFixed(2)})`,
-  );
-}
+if (results.length > 1) console.log(formatCommitGrowth(results));
 
 if (runs("testnet")) {
   const testnet = await runScript<TestnetCase>("./testnet.js");

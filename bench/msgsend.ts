@@ -24,6 +24,8 @@ export interface MsgSendCase {
   commitMs: { p50: number; p99: number };
   /** State keys each measured block changes (the same in every case, so commit times compare). */
   changedKeysPerBlock: number;
+  /** Tree nodes a timed block's commit wrote (median): what the state size adds to its cost. */
+  treeNodesPerBlock: number;
   /** Time between consecutive block commits in the throughput run. */
   blockMs: { p50: number; p99: number };
   peakRssBytes: number;
@@ -131,13 +133,16 @@ export async function runMsgSendCase(accounts: number, log: (line: string) => vo
 
       log(`  timing the commits of ${COMMIT_BLOCKS} blocks produced one at a time...`);
       const commits: number[] = [];
+      const savedNodes: number[] = [];
       for (let offset = 0; offset < commitTxs.length; offset += BLOCK_TXS) {
         await submit(node, commitTxs.slice(offset, offset + BLOCK_TXS));
         const produced = await node.produceBlock();
         expectAllPassed(produced);
         commits.push(produced.commitMs);
+        savedNodes.push(node.app.lastSavedNodes);
       }
       commits.sort((a, b) => a - b);
+      savedNodes.sort((a, b) => a - b);
       return {
         accounts,
         txs: txs.length,
@@ -145,6 +150,7 @@ export async function runMsgSendCase(accounts: number, log: (line: string) => vo
         blockTxs: BLOCK_TXS,
         commitMs: { p50: percentile(commits, 50), p99: percentile(commits, 99) },
         changedKeysPerBlock: node.app.lastChangedKeys,
+        treeNodesPerBlock: percentile(savedNodes, 50),
         blockMs: { p50: percentile(intervals, 50), p99: percentile(intervals, 99) },
         peakRssBytes: process.resourceUsage().maxRSS * 1024,
       };
@@ -154,6 +160,36 @@ export async function runMsgSendCase(accounts: number, log: (line: string) => vo
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/**
+ * How block commit time per changed key grows with the state: per case, with the tree nodes
+ * written per key; overall, as a ratio beside that of the log of the state size, and per tenfold
+ * growth of the state (equal steps mean growth in proportion to the log); and a least-squares fit
+ * of time per key on tree nodes per key, which says what a commit pays per node and per key.
+ */
+export function formatCommitGrowth(cases: readonly MsgSendCase[]): string {
+  const points = cases.map((c) => ({ accounts: c.accounts, us: (1000 * c.commitMs.p50) / c.changedKeysPerBlock, nodes: c.treeNodesPerBlock / c.changedKeysPerBlock }));
+  const perCase = points.map((p) => `${p.accounts} accounts ${p.us.toFixed(1)} µs (${p.nodes.toFixed(1)} tree nodes per key)`);
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const steps = points.slice(1).map((p, i) => {
+    const perTenfold = (p.us - points[i]!.us) / Math.log10(p.accounts / points[i]!.accounts);
+    return `${perTenfold >= 0 ? "+" : ""}${perTenfold.toFixed(1)} µs`;
+  });
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const meanNodes = mean(points.map((p) => p.nodes));
+  const meanUs = mean(points.map((p) => p.us));
+  const perNode =
+    points.reduce((sum, p) => sum + (p.nodes - meanNodes) * (p.us - meanUs), 0) / points.reduce((sum, p) => sum + (p.nodes - meanNodes) ** 2, 0);
+  const perKey = meanUs - perNode * meanNodes;
+  const residuals = points.map((p) => `${(p.us - perKey - perNode * p.nodes).toFixed(1)}`);
+  return (
+    `block commit per changed key: ${perCase.join(", ")}\n` +
+    `  from ${first.accounts} to ${last.accounts} accounts x${(last.us / first.us).toFixed(2)}, ` +
+    `the log of the state size x${(Math.log(last.accounts) / Math.log(first.accounts)).toFixed(2)}; per tenfold growth of the state: ${steps.join(", ")}\n` +
+    `  fit: ${perKey.toFixed(1)} µs per key + ${perNode.toFixed(1)} µs per tree node written (residuals ${residuals.join(", ")} µs)`
+  );
 }
 
 function expectAllPassed(produced: ProducedBlock): void {

@@ -132,6 +132,11 @@ export class PersistenceApp implements AbciApplication {
     return this.changedKeys;
   }
 
+  /** Tree nodes the last commit wrote: a Merkle tree's share of that cost. */
+  get lastSavedNodes(): number {
+    return this.stores.lastSavedNodes;
+  }
+
   get lastHeight(): number {
     return this.stores.lastVersion;
   }

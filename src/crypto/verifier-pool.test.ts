@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { setImmediate } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import type { Worker } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { build } from "esbuild";
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { sha256 } from "../store/hash.js";
 import { verifySecp256k1Signature } from "./secp256k1.js";
 import { SignatureVerifierPool, type SignatureCheck } from "./verifier-pool.js";
@@ -117,6 +117,20 @@ describe("SignatureVerifierPool", () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it("posts every chunk of a batch at once, so busy main-thread stretches do not hold workers back", async () => {
+    const pool = createPool(2);
+    const { checks, expected } = patternedChecks(2_000);
+    const postMessage = vi.spyOn(Worker.prototype, "postMessage");
+    try {
+      const verdicts = pool.verify(checks);
+      // 2,000 checks in chunks of at most 256, all handed to the workers before verify() yields.
+      expect(postMessage).toHaveBeenCalledTimes(8);
+      expect(await verdicts).toEqual(expected);
+    } finally {
+      postMessage.mockRestore();
+    }
   });
 
   it("re-verifies the batch of a worker that dies, on a replacement", async () => {

@@ -5,8 +5,8 @@ import { packSignatureChecks, type SignatureCheck } from "./signature-batch.js";
 export type { SignatureCheck };
 
 /**
- * Most checks sent to a worker in one message: about 10 ms of work, which amortises the
- * messaging, spreads a block's signatures over all workers and bounds what a crash re-verifies.
+ * Most checks sent to a worker in one message: about 10 ms of work, which spreads a batch over
+ * all workers and bounds what a crash re-verifies.
  */
 const MAX_CHUNK = 256;
 /** A chunk whose worker dies this many times fails its verify() call instead of retrying. */
@@ -41,16 +41,20 @@ interface Chunk {
   reject(error: Error): void;
 }
 
-/** A worker (started on demand) and the one chunk it is verifying. */
+/** A worker (started on demand) and the chunks posted to it, in the order it answers them. */
 interface Slot {
   worker: Worker | undefined;
-  chunk: Chunk | undefined;
+  chunks: Chunk[];
+  /** Checks in those chunks. */
+  load: number;
 }
 
 /**
  * Verifies batches of secp256k1 signatures on worker threads, one per core by default, with the
- * same results as verifySecp256k1Signature. A worker that dies is replaced and its chunk
- * verified again. Idle workers never keep the process alive.
+ * same results as verifySecp256k1Signature. A batch's chunks are all posted at once, each to the
+ * worker with the least work in flight: the workers then go through them without waiting for the
+ * main thread, which may be busy executing a block for a long stretch. A worker that dies is
+ * replaced and its unanswered chunks verified again. Idle workers never keep the process alive.
  *
  * @example
  * const pool = SignatureVerifierPool.create();
@@ -59,11 +63,10 @@ interface Slot {
  */
 export class SignatureVerifierPool {
   readonly #slots: Slot[];
-  readonly #queue: Chunk[] = [];
   #closed = false;
 
   private constructor(workers: number) {
-    this.#slots = Array.from({ length: workers }, () => ({ worker: undefined, chunk: undefined }));
+    this.#slots = Array.from({ length: workers }, () => ({ worker: undefined, chunks: [], load: 0 }));
     for (const slot of this.#slots) slot.worker = this.#spawn(slot);
   }
 
@@ -83,13 +86,8 @@ export class SignatureVerifierPool {
     const chunks: Promise<Uint8Array>[] = [];
     for (let start = 0; start < checks.length; start += size) {
       const part = checks.slice(start, start + size);
-      chunks.push(
-        new Promise((resolve, reject) => {
-          this.#queue.push({ checks: part, attempts: 0, resolve, reject });
-        }),
-      );
+      chunks.push(new Promise((resolve, reject) => this.#post({ checks: part, attempts: 0, resolve, reject })));
     }
-    this.#dispatch();
     const verdicts = await Promise.all(chunks);
     return verdicts.flatMap((chunk) => Array.from(chunk, (verdict) => verdict === 1));
   }
@@ -99,27 +97,25 @@ export class SignatureVerifierPool {
     if (this.#closed) return;
     this.#closed = true;
     const error = new Error("the signature verifier pool was closed");
-    for (const chunk of this.#queue.splice(0)) chunk.reject(error);
     await Promise.all(
       this.#slots.map(async (slot) => {
-        slot.chunk?.reject(error);
-        slot.chunk = undefined;
+        for (const chunk of slot.chunks.splice(0)) chunk.reject(error);
+        slot.load = 0;
         await slot.worker?.terminate();
       }),
     );
   }
 
-  #dispatch(): void {
-    if (this.#closed) return;
-    for (const slot of this.#slots) {
-      const chunk = slot.chunk ? undefined : this.#queue.shift();
-      if (!chunk) continue;
-      const worker = (slot.worker ??= this.#spawn(slot));
-      slot.chunk = chunk;
-      worker.ref();
-      const batch = packSignatureChecks(chunk.checks);
-      worker.postMessage(batch, [batch]);
-    }
+  /** Posts `chunk` to the worker with the fewest checks in flight. */
+  #post(chunk: Chunk): void {
+    if (this.#closed) return chunk.reject(new Error("the signature verifier pool is closed"));
+    const slot = this.#slots.reduce((best, s) => (s.load < best.load ? s : best));
+    const worker = (slot.worker ??= this.#spawn(slot));
+    slot.chunks.push(chunk);
+    slot.load += chunk.checks.length;
+    worker.ref();
+    const batch = packSignatureChecks(chunk.checks);
+    worker.postMessage(batch, [batch]);
   }
 
   #spawn(slot: Slot): Worker {
@@ -127,31 +123,27 @@ export class SignatureVerifierPool {
     worker.unref();
     let failure: Error | undefined;
     worker.on("message", (verdicts: Uint8Array) => {
-      const chunk = slot.chunk;
-      slot.chunk = undefined;
-      worker.unref();
-      chunk?.resolve(verdicts);
-      this.#dispatch();
+      const chunk = slot.chunks.shift();
+      if (!chunk) return;
+      slot.load -= chunk.checks.length;
+      if (slot.chunks.length === 0) worker.unref();
+      chunk.resolve(verdicts);
     });
     worker.on("error", (error) => {
       failure = error;
     });
     worker.on("exit", () => {
-      const chunk = slot.chunk;
       slot.worker = undefined;
-      slot.chunk = undefined;
-      if (!chunk || this.#closed) return;
-      chunk.attempts += 1;
-      if (chunk.attempts < MAX_ATTEMPTS) {
-        this.#queue.unshift(chunk);
-      } else {
-        chunk.reject(
-          new Error(`signature verifier workers died ${MAX_ATTEMPTS} times on one batch`, {
-            cause: failure,
-          }),
-        );
+      const unanswered = slot.chunks.splice(0);
+      slot.load = 0;
+      if (this.#closed) return;
+      // The worker answers in order, so it died on the first unanswered chunk.
+      const culprit = unanswered[0];
+      if (culprit && ++culprit.attempts >= MAX_ATTEMPTS) {
+        unanswered.shift();
+        culprit.reject(new Error(`signature verifier workers died ${MAX_ATTEMPTS} times on one batch`, { cause: failure }));
       }
-      this.#dispatch();
+      for (const chunk of unanswered) this.#post(chunk);
     });
     return worker;
   }

@@ -58,6 +58,20 @@ describe("CommitMultiStore", () => {
     await db.close();
   });
 
+  it("counts the tree nodes each commit writes: the paths of the changed keys, shared parts once", async () => {
+    const db = Database.open(tempDir());
+    const ms = CommitMultiStore.open(db, { stores: STORES });
+    await commitBlock(ms, 1, [["bank", "a", "1"]]);
+    expect(ms.lastSavedNodes).toBe(1);
+    // A second leaf and the root above both.
+    await commitBlock(ms, 2, [["bank", "b", "2"]]);
+    expect(ms.lastSavedNodes).toBe(2);
+    // Both leaves changed, and their shared root once; a leaf in the other store.
+    await commitBlock(ms, 3, [["bank", "a", "3"], ["bank", "b", "4"], ["acc", "x", "5"]]);
+    expect(ms.lastSavedNodes).toBe(4);
+    await db.close();
+  });
+
   it("computes the same app hash on two independent stores fed the same blocks", async () => {
     const blocks: [string, string, string | null][][] = [
       [["acc", "x", "1"], ["bank", "y", "2"], ["bank", "z", "3"]],

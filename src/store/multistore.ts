@@ -83,6 +83,7 @@ export class CommitMultiStore {
   private writing: CommitInfo | undefined;
   /** How far deleting retired versions' nodes has come; undefined before the first commit. */
   private progress: PruneProgress | undefined;
+  private savedNodes = 0;
 
   private constructor(
     private readonly db: Database,
@@ -142,6 +143,11 @@ export class CommitMultiStore {
   /** The app hash of the last commit; sha256 of nothing before the first, as the Cosmos SDK. */
   get lastAppHash(): Uint8Array {
     return this.last?.appHash ?? EMPTY_HASH;
+  }
+
+  /** Tree nodes the last commit wrote, over all stores. */
+  get lastSavedNodes(): number {
+    return this.savedNodes;
   }
 
   /** Versions whose tree nodes are no longer used but not yet all deleted. */
@@ -212,6 +218,7 @@ export class CommitMultiStore {
     if (!info) throw new Error("commit without applied changes");
     if (this.writing) throw new Error(`version ${info.version} committed while version ${this.writing.version} is still being written`);
     let orphaned = 0;
+    const firstNewId = this.nodes.nextId;
     for (const store of info.stores) {
       const tree = this.trees.get(store.name)!;
       orphaned += tree.orphanCount;
@@ -220,6 +227,7 @@ export class CommitMultiStore {
     const version = Number(info.version);
     if (this.keepRecent > 0) this.retire(info, version - this.keepRecent);
     info.nextNodeId = BigInt(this.nodes.nextId);
+    this.savedNodes = this.nodes.nextId - firstNewId;
     this.commits.put(commitKey(version), CommitInfo.encode(info).finish());
     this.commits.put(LATEST_KEY, idKey(version));
     this.pending = undefined;
