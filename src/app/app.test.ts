@@ -69,6 +69,29 @@ describe("PersistenceApp", () => {
     expect((await chain.checkTx(await signed(alice, [send(alice, bob.address, "1")], { sequence: 1n }))).code).toBe(0);
   });
 
+  it("rechecks by carrying the fee over to a balance the block spent from, when it still covers it", async () => {
+    await chain.block([]);
+    const carol = (await TestSigner.fromSeed(3)).address;
+    const first = await signed(bob, [send(bob, carol, "1000")], { accountNumber: 1n });
+    const second = await signed(bob, [send(bob, carol, "1")], { accountNumber: 1n, sequence: 1n });
+    for (const tx of [first, second]) expect((await chain.checkTx(tx)).code).toBe(0);
+    // The check state saw only `first`'s fee; the block also spends its 1,000.
+    await chain.block([first]);
+    expect(await balance(bob.address)).toBe(1_000_000_000n - 5_000n - 1_000n);
+    const replay = vi.spyOn(CacheKV.prototype, "replay");
+    const recheck = await chain.checkTx(second, true);
+    expect(recheck.code, recheck.log).toBe(0);
+    expect(replay.mock.results.map((r) => r.value)).toEqual([true]);
+    replay.mockRestore();
+    // The check state holds what checking `second` again would leave: 999,989,000, not 1,000 more.
+    const left = 1_000_000_000n - 5_000n - 1_000n - 5_000n;
+    const feeOf = (amount: bigint) => ({ fee: { amount: [{ denom: "uxprt", amount: String(amount) }], gas: 200_000n } });
+    const over = await signed(bob, [send(bob, carol, "1")], { accountNumber: 1n, sequence: 2n, ...feeOf(left + 1n) });
+    expect((await chain.checkTx(over)).code).toBe(5);
+    const exact = await signed(bob, [send(bob, carol, "1")], { accountNumber: 1n, sequence: 2n, ...feeOf(left) });
+    expect((await chain.checkTx(exact)).code).toBe(0);
+  });
+
   it("runs the recheck of a tx with a timeout height again, as the next block's height decides it", async () => {
     await chain.block([]);
     const expiring = await signed(alice, [send(alice, bob.address, "1")], { timeoutHeight: 2n });

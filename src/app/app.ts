@@ -194,13 +194,17 @@ export class PersistenceApp implements AbciApplication {
     return { code: outcome.code, data: outcome.data, log: outcome.log, info: "", gasWanted: BigInt(outcome.gasWanted), gasUsed: BigInt(outcome.gasUsed), events: outcome.events, codespace: outcome.codespace };
   }
 
-  /** A check on `epoch`; a recheck replays the tx's last passed check where its reads are unchanged. */
+  /**
+   * A check on `epoch`. A recheck replays the tx's last passed check where its reads are unchanged,
+   * or changed only by a block spending from the fee payer's balance, which still covers the fee.
+   */
   private runCheck(epoch: CheckEpoch, raw: Uint8Array, tx: DecodedTx | AppError, recheck: boolean): TxOutcome {
     const mode = recheck ? "recheck" : "check";
     if (isError(tx)) return this.runner.run(mode, epoch.block, epoch.state, raw, tx);
     const key = bytesToKey(tx.hash);
     const passed = recheck ? (this.passedChecks.get(key) ?? this.passedBefore.get(key)) : undefined;
-    const outcome = passed?.footprint && epoch.state.replay(passed.footprint) ? passed : this.runner.run(mode, epoch.block, epoch.state, raw, tx);
+    const replayed = passed?.footprint && epoch.state.replay(passed.footprint, this.keepers.bank.feeDebitRebases(tx.signers[0]!.address, tx.fee));
+    const outcome = replayed ? passed : this.runner.run(mode, epoch.block, epoch.state, raw, tx);
     if (outcome.footprint) this.passedChecks.set(key, outcome);
     return outcome;
   }

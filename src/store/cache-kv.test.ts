@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { utf8 } from "./bytes.js";
-import { CacheKV } from "./cache-kv.js";
+import { CacheKV, type Rebase } from "./cache-kv.js";
 
 function store(entries: Record<string, string>): CacheKV {
   const kv = new CacheKV({ get: () => undefined, has: () => false, iterate: () => [] });
@@ -46,6 +46,30 @@ describe("CacheKV footprints", () => {
       expect(read(later, "b")).toBeUndefined();
       expect(read(later, "c")).toBe("3");
     }
+  });
+
+  it("carries a rebased key's write over to its value here, and refuses, changing nothing, where the rebase refuses", () => {
+    // Appends "!" to whatever `a` holds now, as the branch did to what it read; refuses "stop".
+    const append: Rebase = (current, readThen, written) => {
+      expect([Buffer.from(readThen!).toString(), Buffer.from(written!).toString()]).toEqual(["1", "1!"]);
+      const now = current && Buffer.from(current).toString();
+      return now === "stop" ? undefined : utf8(`${now}!`);
+    };
+    const branch = new CacheKV(store({ a: "1" }), { recordReads: true });
+    branch.set(utf8("a"), utf8(`${read(branch, "a")}!`));
+    branch.set(utf8("b"), utf8("x"));
+    const footprint = branch.footprint()!;
+    const rebases = new Map([["a", append]]);
+
+    const later = store({ a: "7" });
+    expect(later.replay(footprint, rebases)).toBe(true);
+    expect([read(later, "a"), read(later, "b")]).toEqual(["7!", "x"]);
+
+    const refusing = store({ a: "stop" });
+    expect(refusing.replay(footprint, rebases)).toBe(false);
+    expect([read(refusing, "a"), read(refusing, "b")]).toEqual(["stop", undefined]);
+    // Without the rebase the changed value is a changed read, as before.
+    expect(store({ a: "7" }).replay(footprint)).toBe(false);
   });
 
   it("has no footprint once the branch read a range, or without recording", () => {

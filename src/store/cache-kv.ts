@@ -4,6 +4,13 @@ import type { Entry, KeyRange, KVReader, KVStore } from "./kv.js";
 /** A buffered change: the new value, or null for a deletion. */
 export type Change = Uint8Array | null;
 
+/**
+ * How a replay carries a write over to a value that changed since the branch read it (a fee debit
+ * onto a balance a block has spent from): the new write given the value now, and the value read
+ * and written then; undefined when running the branch again could end otherwise.
+ */
+export type Rebase = (current: Change, read: Change, written: Change) => Change | undefined;
+
 /** What a branch read from its parent (null: absent) and the changes it made, by key string. */
 export interface Footprint {
   reads: ReadonlyMap<string, Change>;
@@ -129,15 +136,23 @@ export class CacheKV implements KVStore {
   /**
    * Applies the writes of `footprint` when every value it read reads the same here, as running
    * the branch again would (its outcome depends on nothing else); false, changing nothing, when
-   * one differs.
+   * one differs. A key read and written that has a `rebases` entry may differ: its write is what
+   * the entry makes of the value here, and the replay fails if the entry refuses.
    */
-  replay(footprint: Footprint): boolean {
+  replay(footprint: Footprint, rebases: ReadonlyMap<string, Rebase> = NO_REBASES): boolean {
+    const rebased = new Map<string, Change>();
     for (const [id, value] of footprint.reads) {
       const current = this.getByKey(keyToBytes(id), id) ?? null;
-      if (current === value) continue;
-      if (current === null || value === null || !bytesEqual(current, value)) return false;
+      const rebase = footprint.writes.has(id) ? rebases.get(id) : undefined;
+      if (rebase) {
+        const write = rebase(current, value, footprint.writes.get(id)!);
+        if (write === undefined) return false;
+        rebased.set(id, write);
+      } else if (current !== value && (current === null || value === null || !bytesEqual(current, value))) {
+        return false;
+      }
     }
-    for (const [id, change] of footprint.writes) this.change(id, change);
+    for (const [id, change] of footprint.writes) this.change(id, rebased.has(id) ? rebased.get(id)! : change);
     return true;
   }
 
@@ -164,6 +179,8 @@ export class CacheKV implements KVStore {
     return (this.sortedIds ??= [...this.changes.keys()].sort());
   }
 }
+
+const NO_REBASES: ReadonlyMap<string, Rebase> = new Map();
 
 /** The first index of `sorted` whose id is not below `id`. */
 function lowerBound(sorted: readonly string[], id: string): number {

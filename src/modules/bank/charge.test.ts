@@ -49,4 +49,27 @@ describe("bank chargeForModule", () => {
     expect(bank.chargeForModule(ctx, alice, "fee_collector", FEE)?.log).toBe("held: unauthorized");
     expect(bank.getBalance(ctx, alice, "uxprt")).toBe(1_000_000_000n);
   });
+
+  it("carries a fee debit over to a changed balance only where checking again would end the same", () => {
+    const rebases = bank.feeDebitRebases(alice, FEE);
+    expect(rebases.size).toBe(1);
+    const rebase = [...rebases.values()][0]!;
+    const bytes = (amount: bigint | null) => (amount === null ? null : new TextEncoder().encode(String(amount)));
+    // The check read 1,000,000 and wrote 995,000.
+    const carry = (current: bigint | null, written = 995_000n) => {
+      const out = rebase(bytes(current), bytes(1_000_000n), bytes(written));
+      return out === undefined || out === null ? out : BigInt(Buffer.from(out).toString());
+    };
+    expect(carry(1_004_000n)).toBe(999_000n);
+    expect(carry(1_000_000n)).toBe(995_000n);
+    // The balance's or the result's length changed: the gas would differ.
+    expect(carry(999_999n)).toBeUndefined();
+    expect(carry(1_005_000n)).toBeUndefined();
+    // Not enough left, or nothing (a deletion), or no balance at all.
+    expect(carry(4_000n)).toBeUndefined();
+    expect(carry(5_000n)).toBeUndefined();
+    expect(carry(null)).toBeUndefined();
+    // The check wrote something other than this debit.
+    expect(carry(1_004_000n, 990_000n)).toBeUndefined();
+  });
 });

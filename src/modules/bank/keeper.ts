@@ -1,5 +1,6 @@
 import { Metadata, Params } from "cosmjs-types/cosmos/bank/v1beta1/bank";
 import { bytesToKey, concatBytes, utf8 } from "../../store/bytes.js";
+import type { Rebase } from "../../store/cache-kv.js";
 import type { KVStore } from "../../store/kv.js";
 import { PrefixKV } from "../../store/prefix-kv.js";
 import { encodeAddress } from "../../types/address.js";
@@ -31,6 +32,18 @@ function encodeAmount(amount: bigint): Uint8Array {
 
 function decodeAmount(bytes: Uint8Array): bigint {
   return BigInt(bytesToKey(bytes));
+}
+
+/** Carries a debit of `amount` over to the balance there is now (see `feeDebitRebases`). */
+function debitRebase(amount: bigint): Rebase {
+  return (current, read, written) => {
+    if (!current || !read || !written || decodeAmount(read) - amount !== decodeAmount(written)) return undefined;
+    const left = decodeAmount(current) - amount;
+    // Nothing left would delete the balance, which costs other gas than a write.
+    if (left <= 0n) return undefined;
+    const next = encodeAmount(left);
+    return current.length === read.length && next.length === written.length ? next : undefined;
+  };
 }
 
 /** Read-only view of balances and supply: what most modules need. */
@@ -126,6 +139,17 @@ export class BankKeeper implements BankMintKeeper {
    */
   chargeForModule(ctx: Context, from: Uint8Array, module: string, coins: readonly Coin[]): AppError | undefined {
     return this.transfer(ctx, from, this.moduleAccountAddress(ctx, module), coins, false);
+  }
+
+  /**
+   * For a recheck that replays a passed check (`CacheKV.replay`): how the fee that check debited
+   * carries over to the payer's balances once a block has spent from them, by their keys in the
+   * app's state. A debit carries over when the balance still covers the fee with something left
+   * and its decimal form keeps the lengths the check paid gas for, so that checking again would
+   * end the same way.
+   */
+  feeDebitRebases(payer: Uint8Array, fee: readonly Coin[]): Map<string, Rebase> {
+    return new Map(fee.map((coin) => [bytesToKey(concatBytes(BANK_STORE.prefix, BALANCES_PREFIX, balanceKey(payer, coin.denom))), debitRebase(coin.amount)]));
   }
 
   private transfer(ctx: Context, from: Uint8Array, to: Uint8Array, coins: readonly Coin[], credit: boolean): AppError | undefined {
