@@ -45,8 +45,11 @@ interface Chunk {
 interface Slot {
   worker: Worker | undefined;
   chunks: Chunk[];
-  /** Checks in those chunks. */
-  load: number;
+}
+
+/** The checks a slot's worker has yet to answer. */
+function load(slot: Slot): number {
+  return slot.chunks.reduce((sum, chunk) => sum + chunk.checks.length, 0);
 }
 
 /**
@@ -66,7 +69,7 @@ export class SignatureVerifierPool {
   #closed = false;
 
   private constructor(workers: number) {
-    this.#slots = Array.from({ length: workers }, () => ({ worker: undefined, chunks: [], load: 0 }));
+    this.#slots = Array.from({ length: workers }, () => ({ worker: undefined, chunks: [] }));
     for (const slot of this.#slots) slot.worker = this.#spawn(slot);
   }
 
@@ -100,7 +103,6 @@ export class SignatureVerifierPool {
     await Promise.all(
       this.#slots.map(async (slot) => {
         for (const chunk of slot.chunks.splice(0)) chunk.reject(error);
-        slot.load = 0;
         await slot.worker?.terminate();
       }),
     );
@@ -109,10 +111,9 @@ export class SignatureVerifierPool {
   /** Posts `chunk` to the worker with the fewest checks in flight. */
   #post(chunk: Chunk): void {
     if (this.#closed) return chunk.reject(new Error("the signature verifier pool is closed"));
-    const slot = this.#slots.reduce((best, s) => (s.load < best.load ? s : best));
+    const slot = this.#slots.reduce((best, s) => (load(s) < load(best) ? s : best));
     const worker = (slot.worker ??= this.#spawn(slot));
     slot.chunks.push(chunk);
-    slot.load += chunk.checks.length;
     worker.ref();
     const batch = packSignatureChecks(chunk.checks);
     worker.postMessage(batch, [batch]);
@@ -125,7 +126,6 @@ export class SignatureVerifierPool {
     worker.on("message", (verdicts: Uint8Array) => {
       const chunk = slot.chunks.shift();
       if (!chunk) return;
-      slot.load -= chunk.checks.length;
       if (slot.chunks.length === 0) worker.unref();
       chunk.resolve(verdicts);
     });
@@ -135,7 +135,6 @@ export class SignatureVerifierPool {
     worker.on("exit", () => {
       slot.worker = undefined;
       const unanswered = slot.chunks.splice(0);
-      slot.load = 0;
       if (this.#closed) return;
       // The worker answers in order, so it died on the first unanswered chunk.
       const culprit = unanswered[0];
