@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { acceptsConnections, spawnWithLog, SupervisorError, TestnetSupervisor, type ChildExit, type ProcessSpec, type SupervisedChild, type SupervisedNode } from "./testnet-supervisor.js";
+import { acceptsConnections, endWithin, spawnWithLog, SupervisorError, TestnetSupervisor, type ChildExit, type ProcessSpec, type SupervisedChild, type SupervisedNode } from "./testnet-supervisor.js";
 
 /** A process that only ends when told to: on the signals in `endsOn`, or by `end`. */
 class FakeChild implements SupervisedChild {
@@ -74,7 +74,7 @@ describe("TestnetSupervisor", () => {
     events.length = 0;
     await supervisor.stop();
     expect(events).toEqual(["SIGTERM cometbft0", "SIGTERM cometbft1", "SIGKILL cometbft1", "SIGTERM app0", "SIGTERM app1"]);
-    expect(reports).toEqual(["node1's cometbft did not stop within 0.05s of SIGTERM: killing it"]);
+    expect(reports).toEqual(["node1's cometbft did not stop within 0.05s of SIGTERM: killed it"]);
     expect(await supervisor.finished()).toBe("stopped");
     expect(supervisor.stop()).toBe(supervisor.stop());
   });
@@ -116,6 +116,19 @@ describe("TestnetSupervisor", () => {
     await started;
     expect(events.filter((event) => !event.startsWith("abci"))).toEqual(["spawn app0", "spawn app1", "SIGTERM app0", "SIGTERM app1"]);
     expect(await supervisor.finished()).toBe("stopped");
+  });
+});
+
+describe("endWithin", () => {
+  it("leaves a process that ends within the grace period alone, and SIGKILLs one that does not", async () => {
+    const events: string[] = [];
+    const prompt = new FakeChild("prompt", events, []);
+    setTimeout(() => prompt.end({ code: 0, signal: null }), 10);
+    expect(await endWithin(prompt, 1_000)).toBe(true);
+    const hung = new FakeChild("hung", events, ["SIGKILL"]);
+    expect(await endWithin(hung, 20)).toBe(false);
+    expect(await hung.exited).toEqual({ code: null, signal: "SIGKILL" });
+    expect(events).toEqual(["SIGKILL hung"]);
   });
 });
 

@@ -176,18 +176,25 @@ export class TestnetSupervisor {
 
   async #stopOne(supervised: Supervised): Promise<void> {
     supervised.child.kill("SIGTERM");
-    const timer = new AbortController();
-    const ended = await Promise.race([supervised.child.exited.then(() => true), sleep(this.#options.stopTimeoutMs, false, { signal: timer.signal })]);
-    timer.abort();
-    if (ended) return;
-    this.#options.report(`${supervised.node}'s ${supervised.role} did not stop within ${this.#options.stopTimeoutMs / 1000}s of SIGTERM: killing it`);
-    supervised.child.kill("SIGKILL");
-    await supervised.child.exited;
+    if (await endWithin(supervised.child, this.#options.stopTimeoutMs)) return;
+    this.#options.report(`${supervised.node}'s ${supervised.role} did not stop within ${this.#options.stopTimeoutMs / 1000}s of SIGTERM: killed it`);
   }
 
   #running(role?: ProcessRole): Supervised[] {
     return this.#processes.filter((supervised) => supervised.exit === undefined && (role === undefined || supervised.role === role));
   }
+}
+
+/** Waits up to `graceMs` for the child to end, then SIGKILLs it; resolves whether it ended by itself. */
+export async function endWithin(child: SupervisedChild, graceMs: number): Promise<boolean> {
+  const timer = new AbortController();
+  const ended = await Promise.race([child.exited.then(() => true), sleep(graceMs, false, { signal: timer.signal })]);
+  timer.abort();
+  if (!ended) {
+    child.kill("SIGKILL");
+    await child.exited;
+  }
+  return ended;
 }
 
 function describeExit(exit: ChildExit): string {

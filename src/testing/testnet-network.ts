@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { GenesisAllocation } from "../app/genesis-state.js";
-import { acceptsConnections, APP_NODE_FLAGS, spawnWithLog, type ProcessRole, type SupervisedChild } from "../cli/testnet-supervisor.js";
+import { acceptsConnections, APP_NODE_FLAGS, endWithin, spawnWithLog, type ProcessRole, type SupervisedChild } from "../cli/testnet-supervisor.js";
 import { parseListenAddress } from "../node/config.js";
 import { writeTestnetHomes, type TestnetLayout, type TestnetNode } from "../node/testnet-homes.js";
 
@@ -81,6 +81,18 @@ export class TestnetNetwork {
   /** Resolves when the process has ended (on its own or by a signal). */
   async exited(i: number, role: ProcessRole): Promise<void> {
     await this.running(i, role).child.exited;
+  }
+
+  /**
+   * Waits until node i's app has ended and then its CometBFT; resolves whether CometBFT stopped by
+   * itself. It starts to stop when its app's connections drop, but in v0.38 that stop can hang: a
+   * request its ABCI socket client queues just after the connection broke is never answered, and
+   * the stop waits on it forever (cometbft/cometbft#6054). After `graceMs` it is killed, as an
+   * operator's supervisor would.
+   */
+  async cometBftEndedAfterApp(i: number, graceMs = 10_000): Promise<boolean> {
+    await this.exited(i, "app");
+    return endWithin(this.running(i, "cometbft").child, graceMs);
   }
 
   isRunning(i: number, role: ProcessRole): boolean {

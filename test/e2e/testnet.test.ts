@@ -88,8 +88,7 @@ describe("a 4-validator CometBFT network", () => {
 
   it("goes on without a validator whose app was killed, which then catches up", async () => {
     network.signal(3, "app", "SIGKILL");
-    // CometBFT stops itself when its app's connections drop.
-    await network.exited(3, "cometbft");
+    await network.cometBftEndedAfterApp(3);
     await send(0, 1, 11);
     await network.startNode(3);
     await expectCaughtUp(3, 0);
