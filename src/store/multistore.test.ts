@@ -137,7 +137,7 @@ describe("CommitMultiStore", () => {
     expect(ms.stateAt(version - 2).get(k("acc", "k7"))).toEqual(utf8("b7"));
     expect(() => ms.stateAt(2)).toThrow(/not available/);
     await db.close();
-  });
+  }, 30_000);
 
   it("deletes a version's nodes in one batch however many there are", async () => {
     const db = Database.open(tempDir());
