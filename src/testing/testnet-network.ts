@@ -1,5 +1,5 @@
 /** A CometBFT testnet of real processes for end-to-end tests: start, kill, pause and compare its nodes. */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -143,6 +143,19 @@ export class TestnetNetwork {
       () => true,
       () => false,
     );
+  }
+
+  /** The last `lines` lines of every process's log, for a failure's report. */
+  logTails(lines: number): string {
+    return this.nodes
+      .flatMap((node) =>
+        (["app", "cometbft"] as const).map((role) => {
+          const file = join(node.home, "logs", `${role}.log`);
+          const tail = existsSync(file) ? readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "(no log)";
+          return `---- ${node.name}'s ${role} (${file}), last ${lines} lines ----\n${tail}`;
+        }),
+      )
+      .join("\n");
   }
 
   /** Kills every process still running and deletes the network's directory. */

@@ -6,7 +6,7 @@ import { GasPrice, SigningStargateClient } from "@cosmjs/stargate";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { devnetAllocations, devnetWallet } from "../../src/cli/devnet-accounts.js";
 import { parseGenesisDoc } from "../../src/node/consensus/genesis-doc.js";
 import { replayChain } from "../../src/testing/chain-replay.js";
@@ -35,6 +35,9 @@ describe("a 4-validator CometBFT network", () => {
   afterAll(async () => {
     await network?.close();
   });
+
+  // The processes' logs go with the network's directory: a failure shows how each one ended.
+  beforeEach(({ onTestFailed }) => onTestFailed(() => console.error(network.logTails(40))));
 
   /** Sends `amount` uxprt from account `from` to account 0 through node `via`; returns the tx hash. */
   async function send(via: number, from: number, amount: number): Promise<string> {
