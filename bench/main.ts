@@ -49,7 +49,7 @@ for (const accounts of runs("msgsend") ? ACCOUNT_CASES : []) {
   console.log(`MsgSend ${accounts} accounts: ${result.txPerSecond} tx/s, ${share}% of ceiling ${sigPerSecond} sig/s`);
   console.log(
     `  ${result.txs} txs in blocks of ${result.blockTxs}: block interval p50 ${ms(result.blockMs.p50)}, p99 ${ms(result.blockMs.p99)}; ` +
-      `block commit (one block at a time, ${result.changedKeysPerBlock} state keys changed) p50 ${ms(result.commitMs.p50)}, p99 ${ms(result.commitMs.p99)}; ` +
+      `block commit (${result.commitBlocks} blocks one at a time, ${result.changedKeysPerBlock} state keys changed) p50 ${ms(result.commitMs.p50)}, p99 ${ms(result.commitMs.p99)}; ` +
       `peak RSS ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
   );
 }

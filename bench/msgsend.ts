@@ -21,7 +21,9 @@ export interface MsgSendCase {
    * after the throughput run: in the pipeline, a commit's end is only noticed once the next
    * block's execution yields, which would count that execution too.
    */
-  commitMs: { p50: number; p99: number };
+  commitMs: { p25: number; p50: number; p75: number; p99: number };
+  /** Blocks whose commits were timed. */
+  commitBlocks: number;
   /** State keys each measured block changes (the same in every case, so commit times compare). */
   changedKeysPerBlock: number;
   /** Tree nodes a timed block's commit wrote (median): what the state size adds to its cost. */
@@ -42,8 +44,12 @@ const SIGNERS = BLOCK_TXS;
 /** A stride through the recipients, prime so that the txs of a block reach distinct ones. */
 const RECIPIENT_STRIDE = 7_919;
 const MEASURED_TXS = Number(process.env.BENCH_TXS ?? 50_000);
-/** Blocks produced one at a time after the throughput run, to time their commits alone. */
-const COMMIT_BLOCKS = 6;
+/**
+ * Blocks produced one at a time after the throughput run, to time their commits alone: enough that
+ * the quartiles of commit time, and so the steps between state sizes, are narrow (±15 µs per key
+ * over 6 blocks).
+ */
+const COMMIT_BLOCKS = 20;
 const SEED_OUTPUTS_PER_TX = 1_000;
 const SEED_TXS_PER_BLOCK = 10;
 const FEE = { amount: 500n, gas: 200_000n };
@@ -84,7 +90,7 @@ export async function runMsgSendCase(accounts: number, log: (line: string) => vo
     }
     const txs = signed.slice(0, MEASURED_TXS);
     const commitTxs = signed.slice(MEASURED_TXS, MEASURED_TXS + COMMIT_BLOCKS * BLOCK_TXS);
-    const largestTx = Math.max(...signed.map((tx) => tx.length));
+    const largestTx = signed.reduce((largest, tx) => Math.max(largest, tx.length), 0);
     initHome({
       home,
       chainId: CHAIN_ID,
@@ -148,7 +154,8 @@ export async function runMsgSendCase(accounts: number, log: (line: string) => vo
         txs: txs.length,
         txPerSecond: Math.round(txs.length / seconds),
         blockTxs: BLOCK_TXS,
-        commitMs: { p50: percentile(commits, 50), p99: percentile(commits, 99) },
+        commitMs: { p25: percentile(commits, 25), p50: percentile(commits, 50), p75: percentile(commits, 75), p99: percentile(commits, 99) },
+        commitBlocks: commits.length,
         changedKeysPerBlock: node.app.lastChangedKeys,
         treeNodesPerBlock: percentile(savedNodes, 50),
         blockMs: { p50: percentile(intervals, 50), p99: percentile(intervals, 99) },
@@ -163,19 +170,25 @@ export async function runMsgSendCase(accounts: number, log: (line: string) => vo
 }
 
 /**
- * How block commit time per changed key grows with the state: per case, with the tree nodes
- * written per key; overall, as a ratio beside that of the log of the state size, and per tenfold
- * growth of the state (equal steps mean growth in proportion to the log); and a least-squares fit
- * of time per key on tree nodes per key, which says what a commit pays per node and per key.
+ * How block commit time per changed key grows with the state: per case, with its interquartile
+ * range and the tree nodes written per key; overall, as a ratio beside that of the log of the
+ * state size, and per tenfold growth of the state (equal steps mean growth in proportion to the
+ * log), each step with the widest range its quartiles allow; and a least-squares fit of time per
+ * key on tree nodes per key, which says what a commit pays per node and per key.
  */
 export function formatCommitGrowth(cases: readonly MsgSendCase[]): string {
-  const points = cases.map((c) => ({ accounts: c.accounts, us: (1000 * c.commitMs.p50) / c.changedKeysPerBlock, nodes: c.treeNodesPerBlock / c.changedKeysPerBlock }));
-  const perCase = points.map((p) => `${p.accounts} accounts ${p.us.toFixed(1)} µs (${p.nodes.toFixed(1)} tree nodes per key)`);
+  const points = cases.map((c) => {
+    const perKey = (ms: number) => (1000 * ms) / c.changedKeysPerBlock;
+    return { accounts: c.accounts, us: perKey(c.commitMs.p50), low: perKey(c.commitMs.p25), high: perKey(c.commitMs.p75), blocks: c.commitBlocks, nodes: c.treeNodesPerBlock / c.changedKeysPerBlock };
+  });
+  const perCase = points.map((p) => `${p.accounts} accounts ${p.us.toFixed(1)} µs (${p.low.toFixed(1)}–${p.high.toFixed(1)} over ${p.blocks} blocks; ${p.nodes.toFixed(1)} tree nodes per key)`);
   const first = points[0]!;
   const last = points[points.length - 1]!;
+  const signed = (us: number) => `${us >= 0 ? "+" : ""}${us.toFixed(1)}`;
   const steps = points.slice(1).map((p, i) => {
-    const perTenfold = (p.us - points[i]!.us) / Math.log10(p.accounts / points[i]!.accounts);
-    return `${perTenfold >= 0 ? "+" : ""}${perTenfold.toFixed(1)} µs`;
+    const before = points[i]!;
+    const tenfolds = Math.log10(p.accounts / before.accounts);
+    return `${signed((p.us - before.us) / tenfolds)} µs (${signed((p.low - before.high) / tenfolds)} to ${signed((p.high - before.low) / tenfolds)})`;
   });
   const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
   const meanNodes = mean(points.map((p) => p.nodes));
@@ -185,7 +198,7 @@ export function formatCommitGrowth(cases: readonly MsgSendCase[]): string {
   const perKey = meanUs - perNode * meanNodes;
   const residuals = points.map((p) => `${(p.us - perKey - perNode * p.nodes).toFixed(1)}`);
   return (
-    `block commit per changed key: ${perCase.join(", ")}\n` +
+    `block commit per changed key, median (interquartile): ${perCase.join(", ")}\n` +
     `  from ${first.accounts} to ${last.accounts} accounts x${(last.us / first.us).toFixed(2)}, ` +
     `the log of the state size x${(Math.log(last.accounts) / Math.log(first.accounts)).toFixed(2)}; per tenfold growth of the state: ${steps.join(", ")}\n` +
     `  fit: ${perKey.toFixed(1)} µs per key + ${perNode.toFixed(1)} µs per tree node written (residuals ${residuals.join(", ")} µs)`
