@@ -203,7 +203,7 @@ export class PersistenceApp implements AbciApplication {
     if (isError(tx)) return this.runner.run(mode, epoch.block, epoch.state, raw, tx);
     const key = bytesToKey(tx.hash);
     const passed = recheck ? (this.passedChecks.get(key) ?? this.passedBefore.get(key)) : undefined;
-    const replayed = passed?.footprint && epoch.state.replay(passed.footprint, this.keepers.bank.feeDebitRebases(tx.signers[0]!.address, tx.fee));
+    const replayed = passed?.footprint && epoch.state.replay(passed.footprint, this.keepers.bank.feeDebitRebases(tx.feePayer.address, tx.fee));
     const outcome = replayed ? passed : this.runner.run(mode, epoch.block, epoch.state, raw, tx);
     if (outcome.footprint) this.passedChecks.set(key, outcome);
     return outcome;

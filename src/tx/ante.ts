@@ -68,7 +68,7 @@ export function runAnte(ctx: Context, tx: DecodedTx, deps: AnteDependencies): Ap
 }
 
 function deductFee(ctx: Context, tx: DecodedTx, deps: AnteDependencies): AppError | undefined {
-  const payer = tx.signers[0]!;
+  const payer = tx.feePayer;
   if (!deps.accounts.hasAccount(ctx, payer.address)) return ErrUnknownAddress.wrap(`fee payer address: ${payer.bech32} does not exist`);
   const checking = ctx.mode === "check" || ctx.mode === "recheck";
   if (checking) {

@@ -35,7 +35,7 @@ export interface DecodedTx {
   fee: Coin[];
   gasLimit: number;
   /** The fee payer: the first signer. */
-  feePayer: Uint8Array;
+  feePayer: TxSigner;
 }
 
 export interface TxSigner {
@@ -141,6 +141,6 @@ export function decodeTx(raw: Uint8Array, options: DecodeOptions, hash = sha256(
     signers,
     fee: feeCoins,
     gasLimit: Number(fee.gasLimit),
-    feePayer: signers[0]!.address,
+    feePayer: signers[0]!,
   };
 }
