@@ -35,7 +35,7 @@ const decoder = new TextDecoder();
  *
  * - `txindex.txs`: position → `TxResult` protobuf (height, index, tx, result). A position is
  *   height (8 bytes big-endian) ‖ index in block (4 bytes big-endian), so key order is
- *   (height, index) order.
+ *   (height, index) order, and a block's results append to the table in full pages.
  * - `txindex.hashes`: sha256(tx) → position.
  * - `txindex.attributes`: u32 tag length ‖ tag ‖ u32 value length ‖ value ‖ height (8 bytes
  *   big-endian) → the indexes in that block (4 bytes big-endian each, ascending) of the txs that
@@ -57,7 +57,7 @@ export class TxIndex {
   private readonly maxScannedEntries: number;
 
   constructor(database: Database, options: TxIndexOptions = {}) {
-    this.txs = database.table("txindex.txs");
+    this.txs = database.table("txindex.txs", { appendsInOrder: true });
     this.hashes = database.table("txindex.hashes");
     this.attributes = database.table("txindex.attributes");
     this.maxScannedEntries = options.maxScannedEntries ?? DEFAULT_MAX_SCANNED_ENTRIES;
