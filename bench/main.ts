@@ -12,7 +12,8 @@ import { formatSignatureCeiling, measureSignatureCeiling } from "./signatures.js
  * through CheckTx, execution and commit with 10,000, 100,000 and 1,000,000 funded accounts, then a
  * 4-validator CometBFT network under load, then the per-block work of proof of stake with 100
  * validators and 10,000 delegators. Each case runs in a fresh process so its peak RSS is its own.
- * BENCH_TXS and BENCH_TESTNET_TXS set the number of measured txs; `--only <case>` (or BENCH_ONLY)
+ * BENCH_TXS and BENCH_TESTNET_TXS set the number of measured txs, BENCH_INDEX_EVENTS the transfer
+ * cases' index-events setting (comma-separated; unset indexes every attribute); `--only <case>` (or BENCH_ONLY)
  * runs one case: signatures, msgsend, testnet, block-end or epoch-close (a pool epoch of 10,000 orders over 10,000 loans).
  */
 const run = promisify(execFile);

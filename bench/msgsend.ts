@@ -44,6 +44,8 @@ const SIGNERS = BLOCK_TXS;
 /** A stride through the recipients, prime so that the txs of a block reach distinct ones. */
 const RECIPIENT_STRIDE = 7_919;
 const MEASURED_TXS = Number(process.env.BENCH_TXS ?? 50_000);
+/** The node's index-events setting, comma-separated (e.g. "message.sender,transfer.recipient"); unset indexes all. */
+const INDEX_EVENTS = process.env.BENCH_INDEX_EVENTS?.split(",").filter((tag) => tag !== "") ?? [];
 /**
  * Blocks produced one at a time after the throughput run, to time their commits alone. Their
  * quartiles show the spread, which is wide: commit time rises block after block as the tx index
@@ -99,7 +101,7 @@ export async function runMsgSendCase(accounts: number, log: (line: string) => vo
         ...signers.map((s) => ({ address: s.address, coins: [{ denom: "uxprt", amount: perSigner }] })),
       ],
       // Pruned as a validator prunes: old versions would otherwise make the database an archive.
-      config: { minGasPrices: "0.0025uxprt", pruningKeepRecent: KEEP_RECENT },
+      config: { minGasPrices: "0.0025uxprt", pruningKeepRecent: KEEP_RECENT, indexEvents: INDEX_EVENTS },
       blockParams: { maxBytes: BigInt(BLOCK_TXS * largestTx + BLOCK_OVERHEAD_BYTES) },
     });
     const node = await EmbeddedNode.open({ home });

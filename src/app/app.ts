@@ -17,6 +17,7 @@ import {
   type ResponsePrepareProposal,
   type ResponseProcessProposal,
   type ResponseQuery,
+  type Event,
   type ValidatorUpdate,
 } from "cosmjs-types/tendermint/abci/types";
 import { bytesToKey } from "../store/bytes.js";
@@ -32,6 +33,7 @@ import { signatureChecks } from "../tx/signature-checks.js";
 import { VerifiedSignatures, type BatchSignatureVerifier } from "../tx/signatures.js";
 import { Context, unmeteredGas, type BlockInfo } from "../types/context.js";
 import { isError, type AppError } from "../types/errors.js";
+import { indexOnly } from "../types/events.js";
 import type { AppModule, MsgHandler } from "../types/module.js";
 import type { AbciApplication } from "./abci.js";
 import { assembleModules, type Keepers } from "./assembly.js";
@@ -66,6 +68,8 @@ export interface AppOptions {
   signatureVerifier?: BatchSignatureVerifier;
   maxTxBytes?: number;
   nodeCacheSize?: number;
+  /** The event attributes (`type.key`) a block's results mark for indexing; empty or absent marks all. */
+  indexEvents?: readonly string[];
   logger?: { error(message: string, error?: unknown): void };
 }
 
@@ -100,9 +104,12 @@ export class PersistenceApp implements AbciApplication {
   private passedChecks = new Map<string, TxOutcome>();
   private passedBefore = new Map<string, TxOutcome>();
   private changedKeys = 0;
+  /** Applies the index-events setting to a block's events; undefined leaves every attribute indexed. */
+  private readonly markIndexed: ((events: readonly Event[]) => Event[]) | undefined;
 
   constructor(private readonly options: AppOptions) {
     const { keepers, modules } = assembleModules();
+    this.markIndexed = options.indexEvents?.length ? indexOnly(options.indexEvents) : undefined;
     this.keepers = keepers;
     this.modules = modules;
     this.stores = CommitMultiStore.open(options.db, {
@@ -264,7 +271,9 @@ export class PersistenceApp implements AbciApplication {
     }
     this.lastBlockTime = request.time;
     this.finalized = { state, height };
-    return { events: blockEvents, txResults: outcomes.map(toExecTxResult), validatorUpdates: end.validatorUpdates, consensusParamUpdates: undefined, appHash };
+    const mark = (events: Event[]) => this.markIndexed?.(events) ?? events;
+    const txResults = outcomes.map((outcome) => toExecTxResult(outcome, mark(outcome.events)));
+    return { events: mark(blockEvents), txResults, validatorUpdates: end.validatorUpdates, consensusParamUpdates: undefined, appHash };
   }
 
   /**
@@ -364,7 +373,7 @@ function parseAppState(bytes: Uint8Array, modules: readonly AppModule[]): Record
   return state;
 }
 
-function toExecTxResult(outcome: TxOutcome) {
+function toExecTxResult(outcome: TxOutcome, events = outcome.events) {
   return {
     code: outcome.code,
     data: outcome.data,
@@ -372,7 +381,7 @@ function toExecTxResult(outcome: TxOutcome) {
     info: "",
     gasWanted: BigInt(outcome.gasWanted),
     gasUsed: BigInt(outcome.gasUsed),
-    events: outcome.events,
+    events,
     codespace: outcome.codespace,
   };
 }

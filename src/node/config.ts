@@ -18,6 +18,11 @@ export interface NodeConfig {
   minGasPrices: string;
   /** Committed versions of state kept queryable; 0 keeps all. */
   pruningKeepRecent: number;
+  /**
+   * The event attributes the tx index keeps, as `type.key` (the Cosmos SDK's `index-events`);
+   * empty keeps all. `tx.height` and `tx.hash` are always searchable.
+   */
+  indexEvents: string[];
   mempool: MempoolLimits;
 }
 
@@ -29,6 +34,7 @@ export const DEFAULT_NODE_CONFIG: NodeConfig = {
   blockTimeMs: 1000,
   minGasPrices: "0.0025uxprt",
   pruningKeepRecent: 0,
+  indexEvents: [],
   mempool: DEFAULT_MEMPOOL_LIMITS,
 };
 
@@ -72,6 +78,7 @@ export function writeNodeConfig(configToml: string, appToml: string, config: Nod
     stringify({
       "minimum-gas-prices": config.minGasPrices,
       "pruning-keep-recent": config.pruningKeepRecent,
+      "index-events": config.indexEvents,
       api: { enable: true, address: config.restAddress },
     }) + "\n",
   );
@@ -90,6 +97,7 @@ export function readNodeConfig(configToml: string, appToml: string): NodeConfig 
     blockTimeMs: parseDuration(String(section(cometbft, "consensus").timeout_commit ?? formatDuration(d.blockTimeMs))),
     minGasPrices: String(app["minimum-gas-prices"] ?? d.minGasPrices),
     pruningKeepRecent: Number(app["pruning-keep-recent"] ?? d.pruningKeepRecent),
+    indexEvents: readIndexEvents(app["index-events"] ?? d.indexEvents),
     mempool: {
       maxTxs: Number(section(cometbft, "mempool").size ?? d.mempool.maxTxs),
       maxTxBytes: Number(section(cometbft, "mempool").max_tx_bytes ?? d.mempool.maxTxBytes),
@@ -98,6 +106,13 @@ export function readNodeConfig(configToml: string, appToml: string): NodeConfig 
   };
   validate(config);
   return config;
+}
+
+function readIndexEvents(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((tag) => typeof tag === "string")) {
+    throw new ConfigError(`index-events must be a list of strings like "message.sender", got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 function readToml(path: string): Record<string, unknown> {
@@ -121,6 +136,9 @@ function validate(config: NodeConfig): void {
   if (config.blockTimeMs < 10) throw new ConfigError("consensus.timeout_commit must be at least 10ms");
   if (!Number.isInteger(config.pruningKeepRecent) || config.pruningKeepRecent === 1 || config.pruningKeepRecent < 0) {
     throw new ConfigError("pruning-keep-recent must be 0 (keep everything) or at least 2");
+  }
+  for (const tag of config.indexEvents) {
+    if (!/^.+\..+$/.test(tag)) throw new ConfigError(`index-events: "${tag}" is not of the form {eventType}.{attributeKey}`);
   }
   for (const [name, value] of Object.entries(config.mempool)) {
     if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`mempool ${name} must be a positive integer`);

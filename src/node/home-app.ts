@@ -46,6 +46,7 @@ export function openHomeApp(options: HomeAppOptions): HomeApp {
     pruning: { keepRecent: config.pruningKeepRecent },
     signatureVerifier: pool,
     maxTxBytes: config.mempool.maxTxBytes,
+    indexEvents: config.indexEvents,
     logger: options.logger,
   });
   return {
