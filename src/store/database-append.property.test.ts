@@ -42,7 +42,7 @@ function sorted(model: Model): [string, number][] {
 }
 
 describe("A table that appends in order", () => {
-  it("hold exactly what was written, whatever the order of keys, commits and background writes", async () => {
+  it("holds exactly what was written, whatever the order of keys, commits and background writes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 60 }), async (steps) => {
         const path = freshPath();
