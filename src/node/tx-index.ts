@@ -72,8 +72,9 @@ export class TxIndex {
     if (txs.length !== results.length) throw new Error(`block ${height} has ${txs.length} txs but ${results.length} results`);
     const succeededInBlock = new Set<string>();
     // event type → attribute key → value → indexes of the txs that emitted it, each once (a tx
-    // often repeats message.sender). Nested maps spare building a tag string per attribute.
-    const emitters = new Map<string, Map<string, Map<string, number[]>>>();
+    // often repeats message.sender). Nested maps spare building a tag string per attribute. Most
+    // values are one tx's own (signatures, sequences), so a lone index stays a number.
+    const emitters = new Map<string, Map<string, Map<string, number | number[]>>>();
     const encoded = encodeTxResults(height, txs, results);
     txs.forEach((tx, index) => {
       const result = results[index]!;
@@ -91,8 +92,10 @@ export class TxIndex {
           let values = keys.get(attribute.key);
           if (!values) keys.set(attribute.key, (values = new Map()));
           const indexes = values.get(attribute.value);
-          if (!indexes) values.set(attribute.value, [index]);
-          else if (indexes[indexes.length - 1] !== index) indexes.push(index);
+          if (indexes === undefined) values.set(attribute.value, index);
+          else if (typeof indexes === "number") {
+            if (indexes !== index) values.set(attribute.value, [indexes, index]);
+          } else if (indexes[indexes.length - 1] !== index) indexes.push(index);
         }
       }
     });
@@ -249,7 +252,12 @@ function decodePosition(position: Uint8Array): { height: bigint; index: number }
   return { height: readUint64(position, 0), index: readUint32(position, 8) };
 }
 
-function encodeIndexes(indexes: readonly number[]): Uint8Array {
+function encodeIndexes(indexes: number | readonly number[]): Uint8Array {
+  if (typeof indexes === "number") {
+    const bytes = new Uint8Array(4);
+    putUint32(bytes, 0, indexes);
+    return bytes;
+  }
   const bytes = new Uint8Array(indexes.length * 4);
   indexes.forEach((index, i) => putUint32(bytes, i * 4, index));
   return bytes;
