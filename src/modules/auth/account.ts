@@ -1,10 +1,12 @@
 import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
-import type { Any } from "cosmjs-types/google/protobuf/any";
+import { Any } from "cosmjs-types/google/protobuf/any";
+import { allocBytes, utf8 } from "../../store/bytes.js";
 import { decodeAddress, encodeAddress } from "../../types/address.js";
 import { isError } from "../../types/errors.js";
 import { BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, SECP256K1_PUBKEY_TYPE_URL } from "./keys.js";
 import { decodeProto, encodeProto } from "../../types/proto.js";
+import { putUvarint, uvarintLength } from "../../store/iavl/varint.js";
 
 /** An account as state code uses it; stored as the Cosmos SDK's BaseAccount or ModuleAccount. */
 export interface Account {
@@ -34,6 +36,81 @@ export function accountToAny(account: Account): Any {
     return { typeUrl: MODULE_ACCOUNT_TYPE_URL, value };
   }
   return { typeUrl: BASE_ACCOUNT_TYPE_URL, value: encodeProto(BaseAccount, base) };
+}
+
+/**
+ * The account as the store keeps it: {@link accountToAny}, encoded. Every tx rewrites its signer's
+ * BaseAccount with the next sequence, so that one is written here directly, byte for byte what
+ * cosmjs-types writes (a property test holds it to that), without cosmjs-types' three nested
+ * writers and an object per field; module accounts go through cosmjs-types.
+ */
+export function encodeAccount(account: Account): Uint8Array {
+  if (account.module) return encodeProto(Any, accountToAny(account));
+  const address = utf8(encodeAddress(account.address));
+  const key = account.publicKey;
+  // PubKey {key} inside Any {type_url, value}, inside BaseAccount {address, pub_key, account_number, sequence}, inside Any.
+  const pubKey = key ? lengthDelimitedSize(key.length) : 0;
+  const pubKeyAny = key ? PUBKEY_TYPE_URL_FIELD.length + lengthDelimitedSize(pubKey) : 0;
+  const base = lengthDelimitedSize(address.length) + lengthDelimitedSize(pubKeyAny) + uint64FieldSize(account.accountNumber) + uint64FieldSize(account.sequence);
+  const out = allocBytes(BASE_ACCOUNT_TYPE_URL_FIELD.length + lengthDelimitedSize(base));
+  out.set(BASE_ACCOUNT_TYPE_URL_FIELD, 0);
+  let at = putBytesField(out, BASE_ACCOUNT_TYPE_URL_FIELD.length, 2, base);
+  at = putBytesField(out, at, 1, address.length, address);
+  if (key) {
+    at = putBytesField(out, at, 2, pubKeyAny);
+    out.set(PUBKEY_TYPE_URL_FIELD, at);
+    at = putBytesField(out, at + PUBKEY_TYPE_URL_FIELD.length, 2, pubKey);
+    at = putBytesField(out, at, 1, key.length, key);
+  }
+  at = putUint64Field(out, at, 3, account.accountNumber);
+  putUint64Field(out, at, 4, account.sequence);
+  return out;
+}
+
+/** Field 1 (type_url) of an Any, tag and length included. */
+function typeUrlField(typeUrl: string): Uint8Array {
+  const url = utf8(typeUrl);
+  return Uint8Array.of(0x0a, url.length, ...url);
+}
+
+const BASE_ACCOUNT_TYPE_URL_FIELD = typeUrlField(BASE_ACCOUNT_TYPE_URL);
+const PUBKEY_TYPE_URL_FIELD = typeUrlField(SECP256K1_PUBKEY_TYPE_URL);
+
+/** A length-delimited field's size with its (one-byte) tag and length; 0 when empty, as proto3 omits it. */
+function lengthDelimitedSize(length: number): number {
+  return length === 0 ? 0 : 1 + uvarintLength(length) + length;
+}
+
+/**
+ * Writes a length-delimited field's tag and length, then `content` when given (a nested message's
+ * content follows); nothing for length 0.
+ */
+function putBytesField(out: Uint8Array, at: number, field: number, length: number, content?: Uint8Array): number {
+  if (length === 0) return at;
+  out[at] = (field << 3) | 2;
+  at = putUvarint(out, at + 1, length);
+  if (!content) return at;
+  out.set(content, at);
+  return at + length;
+}
+
+function uint64FieldSize(value: bigint): number {
+  if (value === 0n) return 0;
+  let size = 2;
+  for (let rest = value >> 7n; rest > 0n; rest >>= 7n) size++;
+  return size;
+}
+
+function putUint64Field(out: Uint8Array, at: number, field: number, value: bigint): number {
+  if (value === 0n) return at;
+  out[at++] = field << 3;
+  let rest = value;
+  while (rest >= 0x80n) {
+    out[at++] = Number(rest & 0x7fn) | 0x80;
+    rest >>= 7n;
+  }
+  out[at++] = Number(rest);
+  return at;
 }
 
 /**

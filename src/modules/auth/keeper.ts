@@ -7,7 +7,7 @@ import { RecentCache } from "../../store/recent-cache.js";
 import { moduleAddress } from "../../types/address.js";
 import type { Context } from "../../types/context.js";
 import { DecodeMemo } from "../../types/decode-memo.js";
-import { accountFromAny, accountToAny, type Account } from "./account.js";
+import { accountFromAny, encodeAccount, type Account } from "./account.js";
 import { ACCOUNT_NUMBER_PREFIX, ACCOUNT_PREFIX, AUTH_STORE, NEXT_ACCOUNT_NUMBER_KEY, PARAMS_KEY } from "./keys.js";
 import { decodeProto, encodeProto } from "../../types/proto.js";
 
@@ -54,7 +54,7 @@ export class AccountKeeper {
 
   /** Updates an existing account (sequence, public key). */
   setAccount(ctx: Context, account: Account): void {
-    this.accounts(ctx).set(account.address, encodeProto(Any, accountToAny(account)));
+    this.accounts(ctx).set(account.address, encodeAccount(account));
   }
 
   /** Stores a new account and indexes it by its number. */
