@@ -13,7 +13,7 @@ const INT64_MAX = 2n ** 63n - 1n;
  * | integer     | `"5"` (CometBFT's form) or `5`        | `5` or `"5"`                         |
  * | bool        | `true`                                | `true`                               |
  * | string      | `"text"`                              | `"text"`, `0x74657874`, or raw text  |
- * | bytes       | base64, or `0x`-prefixed hex          | `0x`-prefixed hex, or `"raw text"`   |
+ * | bytes       | base64 (even when it starts with 0x)  | `0x`-prefixed hex, or `"raw text"`   |
  * | hex bytes   | hex, with or without `0x`             | `0x`-prefixed hex, or `"raw text"`   |
  *
  * Every malformed argument throws an {@link RpcError} with code -32602.
@@ -88,10 +88,9 @@ export class Params {
     const value = this.values.get(name);
     if (value === undefined || value === null) return new Uint8Array(0);
     if (typeof value !== "string") throw this.invalid(`${name}: expected a string, got ${JSON.stringify(value)}`);
-    if (/^0x/i.test(value)) return this.hex(name, value.slice(2));
-    if (this.fromUri) return this.rawQuoted(name, value);
+    if (this.fromUri) return /^0x/i.test(value) ? this.hex(name, value.slice(2)) : this.rawQuoted(name, value);
     if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value)) {
-      throw this.invalid(`${name}: expected base64 or 0x-prefixed hex, got ${JSON.stringify(value)}`);
+      throw this.invalid(`${name}: expected base64, got ${JSON.stringify(value)}`);
     }
     return new Uint8Array(Buffer.from(value, "base64"));
   }

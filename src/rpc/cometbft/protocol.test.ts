@@ -214,6 +214,14 @@ describe("errors", () => {
     expect(await call("tx", { hash: b64(sha256(utf8("x"))) })).toMatchObject({ error: { data: `tx (${hex(sha256(utf8("x")))}) not found` } });
   });
 
+  it("reads a JSON-RPC byte argument as base64 even when it starts with 0x, as CometBFT does", async () => {
+    // One tx hash in 2,048 has a base64 form starting "0x" or "0X"; CosmJS sends hashes as base64.
+    const hash = Uint8Array.from({ length: 32 }, (_, i) => [0xd3, 0x1a, 0x53][i] ?? i);
+    expect(b64(hash).startsWith("0xpT")).toBe(true);
+    expect(await call("tx", { hash: b64(hash) })).toMatchObject({ error: { data: `tx (${hex(hash)}) not found` } });
+    expect(await call("tx", { hash: `0x${toHex(hash)}` })).toMatchObject({ error: { code: -32602 } });
+  });
+
   it("rejects bodies over the limit, with or without a length", async () => {
     const expected = { code: -32600, message: "Invalid Request", data: "error reading request body: http: request body too large" };
     const sized = await post(JSON.stringify({ id: 1, method: "broadcast_tx_sync", params: { tx: "A".repeat(20_000) } }));
