@@ -1,6 +1,6 @@
 import type { Event } from "cosmjs-types/tendermint/abci/types";
 import { describe, expect, it } from "vitest";
-import { indexOnly } from "./events.js";
+import { EventManager, indexOnly } from "./events.js";
 
 const event = (type: string, ...keys: string[]): Event => ({ type, attributes: keys.map((key) => ({ key, value: "v", index: true })) });
 const indexed = (events: Event[]) => events.flatMap((e) => e.attributes.filter((a) => a.index).map((a) => `${e.type}.${a.key}`));
@@ -12,5 +12,24 @@ describe("indexOnly", () => {
     expect(indexed(mark(events))).toEqual(["message.sender", "cosmos.bank.v1beta1.EventSend.amount", "x.a.b", "x.a.b"]);
     // The events given are left as they were.
     expect(indexed(events)).toHaveLength(8);
+  });
+});
+
+describe("EventManager", () => {
+  it("emits attributes in the order written, each marked for indexing", () => {
+    const events = new EventManager();
+    events.emit("transfer", { recipient: "bob", sender: "alice", amount: "5uxprt" });
+    events.emit("message", {});
+    expect(events.events).toEqual([
+      {
+        type: "transfer",
+        attributes: [
+          { key: "recipient", value: "bob", index: true },
+          { key: "sender", value: "alice", index: true },
+          { key: "amount", value: "5uxprt", index: true },
+        ],
+      },
+      { type: "message", attributes: [] },
+    ]);
   });
 });
