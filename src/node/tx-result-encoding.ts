@@ -1,6 +1,8 @@
 import type { Event, EventAttribute, ExecTxResult } from "cosmjs-types/tendermint/abci/types";
+import { utf8Write } from "../store/bytes.js";
 // Protobuf varints of values below 2^53 are Go's unsigned varints.
 import { putUvarint, uvarintLength } from "../store/iavl/varint.js";
+import { lengthDelimitedSize, putVarint64, varint64FieldSize } from "../types/proto-wire.js";
 
 /**
  * The protobuf encodings of a block's tendermint.abci.TxResult {height, index, tx, result}s, byte
@@ -14,7 +16,7 @@ export function encodeTxResults(height: bigint, txs: readonly Uint8Array[], resu
   const sizes = results.map((result) => new ResultSizes(result));
   const totals = txs.map((tx, index) => {
     const resultSize = sizes[index]!.result;
-    return int64FieldSize(height) + uint32FieldSize(index) + bytesFieldSize(tx.length) + 1 + varintSize(resultSize) + resultSize;
+    return varint64FieldSize(height) + uint32FieldSize(index) + lengthDelimitedSize(tx.length) + 1 + varintSize(resultSize) + resultSize;
   });
   const out = new Writer(totals.reduce((sum, total) => sum + total, 0));
   return txs.map((tx, index) => {
@@ -35,8 +37,8 @@ class ResultSizes {
   readonly result: number;
 
   constructor(result: ExecTxResult) {
-    let size = uint32FieldSize(result.code) + bytesFieldSize(result.data.length) + stringFieldSize(result.log) + stringFieldSize(result.info);
-    size += int64FieldSize(result.gasWanted) + int64FieldSize(result.gasUsed) + stringFieldSize(result.codespace);
+    let size = uint32FieldSize(result.code) + lengthDelimitedSize(result.data.length) + stringFieldSize(result.log) + stringFieldSize(result.info);
+    size += varint64FieldSize(result.gasWanted) + varint64FieldSize(result.gasUsed) + stringFieldSize(result.codespace);
     for (const event of result.events) {
       const eventSize = this.eventSize(event);
       this.events.push(eventSize);
@@ -81,8 +83,6 @@ function writeAttribute(out: Writer, attribute: EventAttribute): void {
   if (attribute.index) out.tag(3, 0).uint32(1);
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 /** Appends protobuf wire values to a buffer allocated once at the final size. */
 class Writer {
   private readonly buffer: Buffer;
@@ -105,18 +105,8 @@ class Writer {
     return this;
   }
 
-  /** Two's complement in 64 bits, as protobuf writes int64 (a negative value takes 10 bytes). */
   int64(value: bigint): this {
-    if (value >= 0n && value <= MAX_SAFE) {
-      this.pos = putUvarint(this.buffer, this.pos, Number(value));
-      return this;
-    }
-    let v = BigInt.asUintN(64, value);
-    while (v > 0x7fn) {
-      this.buffer[this.pos++] = Number(v & 0x7fn) | 0x80;
-      v >>= 7n;
-    }
-    this.buffer[this.pos++] = Number(v);
+    this.pos = putVarint64(this.buffer, this.pos, value);
     return this;
   }
 
@@ -134,7 +124,7 @@ class Writer {
       for (let i = 0; i < length; i++) this.buffer[this.pos + i] = value.charCodeAt(i);
       this.pos += length;
     } else {
-      this.pos += utf8Write.call(this.buffer, value, this.pos);
+      this.pos += utf8Write(this.buffer, value, this.pos);
     }
     return this;
   }
@@ -150,31 +140,12 @@ function varintSize(value: number): number {
   return uvarintLength(value >>> 0);
 }
 
-function int64Size(value: bigint): number {
-  if (value >= 0n && value <= MAX_SAFE) return uvarintLength(Number(value));
-  let v = BigInt.asUintN(64, value);
-  let size = 1;
-  while (v > 0x7fn) {
-    v >>= 7n;
-    size++;
-  }
-  return size;
-}
-
 function uint32FieldSize(value: number): number {
   return value === 0 ? 0 : 1 + varintSize(value);
 }
 
-function int64FieldSize(value: bigint): number {
-  return value === 0n ? 0 : 1 + int64Size(value);
-}
-
-function bytesFieldSize(length: number): number {
-  return length === 0 ? 0 : 1 + varintSize(length) + length;
-}
-
 function stringFieldSize(value: string): number {
-  return value === "" ? 0 : bytesFieldSize(utf8Length(value));
+  return value === "" ? 0 : lengthDelimitedSize(utf8Length(value));
 }
 
 /**
@@ -182,9 +153,6 @@ function stringFieldSize(value: string): number {
  * 15 and 45 ns whatever the length); shorter ASCII strings, most event keys, are faster in a loop.
  */
 const NATIVE_FROM = 16;
-
-// Buffer's own UTF-8 encoder, without `write`'s argument checks, which cost as much as the copy.
-const utf8Write = (Buffer.prototype as unknown as { utf8Write(this: Buffer, value: string, offset: number): number }).utf8Write;
 
 function utf8Length(value: string): number {
   if (value.length >= NATIVE_FROM) return Buffer.byteLength(value);

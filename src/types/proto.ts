@@ -1,5 +1,5 @@
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
-import { allocBytes } from "../store/bytes.js";
+import { allocBytes, utf8Slice } from "../store/bytes.js";
 
 /**
  * cosmjs-types' BinaryWriter.finish() allocates through a slab pool that it builds afresh on
@@ -34,8 +34,8 @@ export function encodeProto<T>(codec: CosmjsEncoder<T>, message: T): Uint8Array 
  * cosmjs-types' BinaryReader copies its input before reading it: an ArrayBuffer of its own for
  * anything over 64 bytes, over twice the cost of decoding a tx. This one reads the input in place,
  * so decoded byte fields are views of it: only for bytes nothing modifies afterwards. Its strings
- * come from Node's native UTF-8 decoder, a sixth of the cost of cosmjs-types' JavaScript one for
- * an address. Invalid UTF-8 reads as U+FFFD, so it never encodes back to the same bytes.
+ * come from Node's native UTF-8 decoder ({@link utf8Slice}): invalid UTF-8 reads as U+FFFD, so it
+ * never encodes back to the same bytes.
  */
 class InPlaceReader extends BinaryReader {
   constructor(bytes: Uint8Array) {
@@ -49,11 +49,9 @@ class InPlaceReader extends BinaryReader {
     const start = this.pos;
     this.pos += length;
     this.assertBounds();
-    return utf8Slice.call(this.buf, start, this.pos);
+    return utf8Slice(this.buf, start, this.pos);
   }
 }
-
-const utf8Slice = (Buffer.prototype as unknown as { utf8Slice(this: Uint8Array, start: number, end: number): string }).utf8Slice;
 
 /** A cosmjs-types codec. */
 export interface CosmjsDecoder<T> {

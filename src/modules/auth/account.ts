@@ -6,7 +6,8 @@ import { decodeAddress, encodeAddress } from "../../types/address.js";
 import { isError } from "../../types/errors.js";
 import { BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, SECP256K1_PUBKEY_TYPE_URL } from "./keys.js";
 import { decodeProto, encodeProto } from "../../types/proto.js";
-import { putUvarint, uvarintLength } from "../../store/iavl/varint.js";
+import { putUvarint } from "../../store/iavl/varint.js";
+import { lengthDelimitedSize, putVarint64, varint64FieldSize } from "../../types/proto-wire.js";
 
 /** An account as state code uses it; stored as the Cosmos SDK's BaseAccount or ModuleAccount. */
 export interface Account {
@@ -51,7 +52,7 @@ export function encodeAccount(account: Account): Uint8Array {
   // PubKey {key} inside Any {type_url, value}, inside BaseAccount {address, pub_key, account_number, sequence}, inside Any.
   const pubKey = key ? lengthDelimitedSize(key.length) : 0;
   const pubKeyAny = key ? PUBKEY_TYPE_URL_FIELD.length + lengthDelimitedSize(pubKey) : 0;
-  const base = lengthDelimitedSize(address.length) + lengthDelimitedSize(pubKeyAny) + uint64FieldSize(account.accountNumber) + uint64FieldSize(account.sequence);
+  const base = lengthDelimitedSize(address.length) + lengthDelimitedSize(pubKeyAny) + varint64FieldSize(account.accountNumber) + varint64FieldSize(account.sequence);
   const out = allocBytes(BASE_ACCOUNT_TYPE_URL_FIELD.length + lengthDelimitedSize(base));
   out.set(BASE_ACCOUNT_TYPE_URL_FIELD, 0);
   let at = putBytesField(out, BASE_ACCOUNT_TYPE_URL_FIELD.length, 2, base);
@@ -76,11 +77,6 @@ function typeUrlField(typeUrl: string): Uint8Array {
 const BASE_ACCOUNT_TYPE_URL_FIELD = typeUrlField(BASE_ACCOUNT_TYPE_URL);
 const PUBKEY_TYPE_URL_FIELD = typeUrlField(SECP256K1_PUBKEY_TYPE_URL);
 
-/** A length-delimited field's size with its (one-byte) tag and length; 0 when empty, as proto3 omits it. */
-function lengthDelimitedSize(length: number): number {
-  return length === 0 ? 0 : 1 + uvarintLength(length) + length;
-}
-
 /**
  * Writes a length-delimited field's tag and length, then `content` when given (a nested message's
  * content follows); nothing for length 0.
@@ -94,23 +90,10 @@ function putBytesField(out: Uint8Array, at: number, field: number, length: numbe
   return at + length;
 }
 
-function uint64FieldSize(value: bigint): number {
-  if (value === 0n) return 0;
-  let size = 2;
-  for (let rest = value >> 7n; rest > 0n; rest >>= 7n) size++;
-  return size;
-}
-
 function putUint64Field(out: Uint8Array, at: number, field: number, value: bigint): number {
   if (value === 0n) return at;
-  out[at++] = field << 3;
-  let rest = value;
-  while (rest >= 0x80n) {
-    out[at++] = Number(rest & 0x7fn) | 0x80;
-    rest >>= 7n;
-  }
-  out[at++] = Number(rest);
-  return at;
+  out[at] = field << 3;
+  return putVarint64(out, at + 1, value);
 }
 
 /**
