@@ -1,8 +1,8 @@
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "../testing/temp-dirs.js";
 import { XPRT_GENESIS_SUPPLY } from "../app/genesis-state.js";
 import { TestSigner } from "../testing/signer.js";
 import { ConfigError, DEFAULT_NODE_CONFIG, readNodeConfig, writeNodeConfig } from "./config.js";
@@ -10,17 +10,7 @@ import { initHome } from "./home.js";
 import { EmbeddedNode } from "./node.js";
 
 const CHAIN_ID = "persistence-index-events-1";
-const dirs: string[] = [];
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "index-events-"));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = temporaryDirectories("index-events-");
 
 describe("index-events", () => {
   it("keeps only the listed attributes searchable, and marks the rest unindexed in the block's results", async () => {

@@ -1,21 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import fc from "fast-check";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "../testing/temp-dirs.js";
 import { bytesToKey } from "./bytes.js";
 import { Database, type Table } from "./database.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function freshPath(): string {
-  const path = mkdtempSync(join(tmpdir(), "database-append-"));
-  dirs.push(path);
-  return path;
-}
+const freshPath = temporaryDirectories("database-append-");
 
 /** Short keys over a small alphabet, so that prefixes, repeats and keys in and out of order all occur. */
 const key = fc.uint8Array({ minLength: 1, maxLength: 3, min: 0, max: 3 });

@@ -1,19 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { open as openLmdb } from "lmdb";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "../testing/temp-dirs.js";
 import { utf8 } from "./bytes.js";
 import { Database } from "./database.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = temporaryDirectories("database-");
 
 function open(): { db: Database; path: string } {
-  const path = mkdtempSync(join(tmpdir(), "database-"));
-  dirs.push(path);
+  const path = tempDir();
   return { db: Database.open(path), path };
 }
 
@@ -96,8 +92,7 @@ describe("Database", () => {
   });
 
   it("refuses a file written without its free-page format marker, and leaves it as it was", async () => {
-    const path = mkdtempSync(join(tmpdir(), "database-"));
-    dirs.push(path);
+    const path = tempDir();
     const earlier = openLmdb({ path });
     await earlier.openDB({ name: "state" }).put("k", "v");
     await earlier.close();

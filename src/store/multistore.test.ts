@@ -1,23 +1,12 @@
 import { ics23, iavlSpec, tendermintSpec, verifyExistence, verifyNonExistence } from "@confio/ics23";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "../testing/temp-dirs.js";
 import { concatBytes, utf8 } from "./bytes.js";
 import { CacheKV } from "./cache-kv.js";
 import { Database } from "./database.js";
 import { CommitMultiStore, storePrefix } from "./multistore.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "multistore-"));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = temporaryDirectories("multistore-");
 
 const STORES = ["acc", "bank"];
 const k = (store: string, key: string) => concatBytes(storePrefix(store), utf8(key));

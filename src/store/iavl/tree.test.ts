@@ -1,24 +1,18 @@
 import { ics23, iavlSpec, verifyExistence, verifyNonExistence } from "@confio/ics23";
 import { CommitmentProof } from "cosmjs-types/cosmos/ics23/v1/proofs";
 import fc from "fast-check";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryDirectories } from "../../testing/temp-dirs.js";
 import { bytesToKey, compareBytes, keyToBytes } from "../bytes.js";
 import { Database } from "../database.js";
 import { NodeStore } from "./node-store.js";
 import { TreeSnapshot } from "./snapshot.js";
 import { MutableTree } from "./tree.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = temporaryDirectories("iavl-");
 
 function openStore(dir?: string) {
-  const path = dir ?? mkdtempSync(join(tmpdir(), "iavl-"));
-  if (!dir) dirs.push(path);
+  const path = dir ?? tempDir();
   const db = Database.open(path);
   const nodes = new NodeStore(db.table("nodes"), db.table("orphans"), 1000, 1);
   return { db, nodes, path };
